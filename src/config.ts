@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DomainError } from './core/domain-error.ts';
+
+/**
+ * The only reader of process.env. `loadConfig` is pure: it takes the environment as a value,
+ * reports every problem at once and returns a frozen object. Zero configuration runs the
+ * product (embedded SQLite, simulator transport).
+ */
+const shortCode = z.string().regex(/^3\d{4}$/, 'must be a 5-digit short code starting with 3');
+const listOfWords = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((w) => w.trim().toUpperCase())
+    .filter(Boolean),
+);
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  TEXTO_DATA_DIR: z.string().min(1).default('./data'),
+  TEXTO_DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must be a postgres:// URL or sqlite:PATH')
+    .optional(),
+  TEXTO_HOST: z.string().min(1).default('127.0.0.1'),
+  TEXTO_PORT: port.default(8080),
+  TEXTO_TRANSPORT: z.string().min(1).default('simulator'),
+  TEXTO_STOP_CODE: shortCode.optional(),
+  TEXTO_SENDER_DENYLIST: listOfWords.optional(),
+  TEXTO_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(1),
+  TEXTO_PENALTY_PER_NUMBER_EUR: z.coerce.number().nonnegative().default(1000),
+  TEXTO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly host: string;
+  readonly port: number;
+  readonly transport: string;
+  readonly stopCode: string | undefined;
+  readonly senderDenylist: readonly string[] | undefined;
+  readonly maxParts: number;
+  readonly penaltyPerNumberEur: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('TEXTO_') && v !== undefined && v !== ''),
+  );
+  const parsed = schema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new DomainError('invalid_input', `invalid configuration: ${problems.join('; ')}`, {
+      problems,
+    });
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    dataDir: e.TEXTO_DATA_DIR,
+    databaseUrl: e.TEXTO_DATABASE_URL,
+    host: e.TEXTO_HOST,
+    port: e.TEXTO_PORT,
+    transport: e.TEXTO_TRANSPORT,
+    stopCode: e.TEXTO_STOP_CODE,
+    senderDenylist: e.TEXTO_SENDER_DENYLIST ? Object.freeze(e.TEXTO_SENDER_DENYLIST) : undefined,
+    maxParts: e.TEXTO_MAX_PARTS,
+    penaltyPerNumberEur: e.TEXTO_PENALTY_PER_NUMBER_EUR,
+    logLevel: e.TEXTO_LOG_LEVEL,
+  });
+}
