@@ -44,7 +44,7 @@ export async function runCli(
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) {
-    writeLine(io, `usage: texto ${command.name} ${command.usage}\n\n${command.summary}`);
+    writeLine(io, `usage: texto ${command.name} ${command.usage}\n\n${command.summary}\n`);
     return exitCodes.ok;
   }
   if (values.ndjson && !command.ndjson) {

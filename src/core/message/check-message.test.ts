@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkMessage, type MessageCheckOptions } from './check-message.ts';
+
+const promo: MessageCheckOptions = { purpose: 'promotional', stopCode: '36180', maxParts: 1 };
+const dupont = 'Dupont Meubles: -20% sur tout le magasin ce samedi ! STOP au 36180';
+
+test('rules.md §10 example: GSM-7, one part, STOP mention for 36180, ok', () => {
+  const r = checkMessage(dupont, { ...promo, sender: 'DUPONT' });
+  assert.deepEqual(
+    [
+      r.text,
+      r.encoding,
+      r.units,
+      r.parts,
+      r.perPart,
+      r.nonGsm,
+      r.stop,
+      r.sender,
+      r.violations,
+      r.ok,
+    ],
+    [
+      dupont,
+      'GSM-7',
+      66,
+      1,
+      160,
+      [],
+      { present: true, code: '36180' },
+      { valid: true, kind: 'alphanumeric' },
+      [],
+      true,
+    ],
+  );
+});
+
+test('policy violations and their severities', () => {
+  const cases: Array<[string, MessageCheckOptions, Array<[string, string]>, boolean]> = [
+    // text, options, [rule, severity], ok
+    ['Soldes !', promo, [['FR-MSG-02', 'block']], false],
+    ['Soldes !', { ...promo, purpose: 'transactional' }, [], true],
+    [`${'a'.repeat(150)} STOP au 36180`, promo, [['FR-MSG-04', 'block']], false],
+    [`${'a'.repeat(150)} STOP au 36180`, { ...promo, maxParts: 2 }, [], true],
+    ['Fête des mères ! STOP au 36180', promo, [['FR-MSG-04', 'warn']], true],
+    [dupont, { ...promo, sender: '0612345678' }, [['FR-SND-01', 'block']], false],
+    [dupont, { ...promo, sender: 'DUPONT-MEUB' }, [['FR-SND-02', 'block']], false],
+    [dupont, { ...promo, sender: '38100' }, [['FR-SND-02', 'warn']], true],
+    [dupont, { ...promo, sender: 'PROMO' }, [['FR-SND-03', 'block']], false],
+    [dupont, { ...promo, sender: 'PROMO', senderDenylist: ['DUPONT'] }, [], true],
+    [dupont, { ...promo, stopCode: '36111' }, [['FR-MSG-02', 'block']], false],
+    [dupont, { ...promo, stopCode: undefined }, [['FR-MSG-02', 'warn']], true],
+  ];
+  for (const [text, options, expected, ok] of cases) {
+    const r = checkMessage(text, options);
+    assert.deepEqual(
+      r.violations.map((v) => [v.rule, v.severity]),
+      expected,
+      `${text.slice(0, 30)} ${JSON.stringify(options)}`,
+    );
+    assert.equal(r.ok, ok);
+  }
+  assert.equal(checkMessage('Soldes !', promo).sender, null);
+});
+
+test('--append-stop appends " STOP au <code>" and counts it: 146 + 14 = 160, 147 + 14 = 161', () => {
+  const fits = checkMessage('a'.repeat(146), { ...promo, appendStop: true });
+  assert.deepEqual(
+    [fits.text, fits.units, fits.parts, fits.appendedStop, fits.ok],
+    [`${'a'.repeat(146)} STOP au 36180`, 160, 1, true, true],
+  );
+  const over = checkMessage('a'.repeat(147), { ...promo, appendStop: true });
+  assert.deepEqual([over.units, over.parts, over.ok], [161, 2, false]);
+  assert.equal(
+    checkMessage('Soldes !  ', { ...promo, appendStop: true }).text,
+    'Soldes ! STOP au 36180',
+  );
+  const already = checkMessage(dupont, { ...promo, appendStop: true });
+  assert.deepEqual([already.text, already.appendedStop], [dupont, false]);
+  assert.throws(() => checkMessage('Soldes', { ...promo, stopCode: undefined, appendStop: true }), {
+    code: 'invalid_input',
+    message: /STOP code.*--stop-code.*TEXTO_STOP_CODE/,
+  });
+});
+
+test('--transliterate reports the text and parts before, and the GSM-7 result', () => {
+  const text = `Fête des mères : l’œuf à 5 € ${'ê'.repeat(50)}`;
+  const r = checkMessage(text, { ...promo, transliterate: true, appendStop: true });
+  assert.equal(r.transliterated, true);
+  assert.deepEqual([r.before?.text, r.before?.encoding, r.before?.parts], [text, 'UCS-2', 2]);
+  assert.deepEqual([r.encoding, r.parts, r.ok], ['GSM-7', 1, true]);
+  assert.equal(r.text, `Fete des mères : l'oeuf à 5 € ${'e'.repeat(50)} STOP au 36180`);
+  assert.equal(r.replacements?.length, 53);
+  const unchanged = checkMessage(dupont, { ...promo, transliterate: true });
+  assert.deepEqual([unchanged.transliterated, unchanged.text], [false, dupont]);
+});
+
+test('bad input is refused with a clear message, not counted', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['', /text is empty/],
+    ['Promo \ud83d', /lone surrogate at index 6/],
+    ['\ude00 Promo', /lone surrogate at index 0/],
+    ['Promo\tici', /control character U\+0009 \(tab\) at index 5/],
+    ['Promo\u0000', /control character U\+0000/],
+    ['Promo\u007f', /control character U\+007F/],
+    ['Promo\u0085', /control character U\+0085/],
+    ['a'.repeat(1531), /11 SMS parts.*at most 10/],
+    ['😀'.repeat(336), /11 SMS parts \(672 UCS-2/],
+    ['\u200b', /text after transliteration is empty/],
+  ];
+  for (const [text, message] of cases) {
+    assert.throws(() => checkMessage(text, { ...promo, transliterate: true }), {
+      name: 'DomainError',
+      code: 'invalid_input',
+      message,
+    });
+  }
+  assert.equal(checkMessage('a'.repeat(1530), { ...promo, maxParts: 10 }).parts, 10);
+  assert.equal(checkMessage('Ligne 1\r\nLigne 2', promo).units, 16);
+});

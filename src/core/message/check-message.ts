@@ -1,0 +1,151 @@
+import { DomainError } from '../domain-error.ts';
+import { appendStop } from './append-stop.ts';
+import { checkSender, type SenderKind } from './check-sender.ts';
+import { checkStop } from './check-stop.ts';
+import { detectStop } from './detect-stop.ts';
+import { measureText, type TextMeasure } from './measure-text.ts';
+import type { MessagePurpose } from './message-purpose.ts';
+import { type Replacement, transliterate } from './transliterate.ts';
+import { validateText } from './validate-text.ts';
+import { createViolation, type Violation } from './violation.ts';
+
+/** Beyond this many parts a text is refused as bad input (no gateway concatenates more). */
+export const maxPartsAccepted = 10;
+
+export interface MessageCheckOptions {
+  readonly sender?: string | undefined;
+  readonly purpose: MessagePurpose;
+  /** The provider's STOP short code (option or configuration), if known. */
+  readonly stopCode?: string | undefined;
+  /** Policy: the most parts a message may use (FR-MSG-04; the brief's 160 characters = 1). */
+  readonly maxParts: number;
+  readonly transliterate?: boolean;
+  readonly appendStop?: boolean;
+  readonly senderDenylist?: readonly string[] | undefined;
+}
+
+export interface MessageCheck extends TextMeasure {
+  /** The final text: after transliteration and the appended STOP mention. */
+  readonly text: string;
+  readonly stop: { readonly present: boolean; readonly code: string | null };
+  /** null when no sender was given. */
+  readonly sender: {
+    readonly valid: boolean;
+    readonly kind: SenderKind;
+    readonly reason?: string;
+  } | null;
+  readonly violations: readonly Violation[];
+  /** No blocking violation. */
+  readonly ok: boolean;
+  /** Present when transliteration was asked: whether it changed the text, and the text before. */
+  readonly transliterated?: boolean;
+  readonly before?: TextMeasure & { readonly text: string };
+  readonly replacements?: readonly Replacement[];
+  /** Present when --append-stop was asked: false when the mention was already there. */
+  readonly appendedStop?: boolean;
+}
+
+/**
+ * The message composer's full check: bad input throws DomainError('invalid_input') (empty text,
+ * lone surrogate, control character, more than 10 parts, --append-stop without a code);
+ * everything else is a value with violations (FR-MSG-02, FR-MSG-04, FR-SND-01..03).
+ */
+export function checkMessage(original: string, options: MessageCheckOptions): MessageCheck {
+  const first = measureText(original);
+  validateText(original, 'text', first);
+  let text = original;
+  let extra: Partial<MessageCheck> | undefined;
+  if (options.transliterate) {
+    const result = transliterate(original);
+    text = result.text;
+    extra = {
+      transliterated: result.replacements.length > 0,
+      before: { text: original, ...first },
+      replacements: result.replacements,
+    };
+  }
+  if (options.appendStop) {
+    if (options.stopCode === undefined) {
+      throw new DomainError(
+        'invalid_input',
+        'appending the STOP mention needs a STOP code: pass --stop-code or set TEXTO_STOP_CODE',
+      );
+    }
+    const appended = appendStop(text, options.stopCode);
+    text = appended.text;
+    extra = { ...extra, appendedStop: appended.appended };
+  }
+  let measure = first;
+  if (text !== original) {
+    measure = measureText(text);
+    validateText(text, 'text after transliteration', measure);
+  }
+  if (measure.parts > maxPartsAccepted) {
+    throw new DomainError(
+      'invalid_input',
+      `text needs ${measure.parts} SMS parts (${measure.units} ${unitName(measure)}); at most ${maxPartsAccepted} are accepted`,
+      { parts: measure.parts, units: measure.units, encoding: measure.encoding },
+    );
+  }
+  const stop = detectStop(text);
+  const violations = checkLength(measure, options.maxParts);
+  for (const v of checkStop(stop, options.purpose, options.stopCode)) violations.push(v);
+  let sender: MessageCheck['sender'] = null;
+  if (options.sender !== undefined) {
+    const s = checkSender(options.sender, options.purpose, options.senderDenylist);
+    sender =
+      s.reason === undefined
+        ? { valid: s.valid, kind: s.kind }
+        : { valid: s.valid, kind: s.kind, reason: s.reason };
+    for (const v of s.violations) violations.push(v);
+  }
+  const result: MessageCheck = {
+    text,
+    encoding: measure.encoding,
+    units: measure.units,
+    parts: measure.parts,
+    perPart: measure.perPart,
+    nonGsm: measure.nonGsm,
+    stop: { present: stop.present, code: stop.code },
+    sender,
+    violations,
+    ok: !violations.some((v) => v.severity === 'block'),
+  };
+  return extra === undefined ? result : { ...result, ...extra };
+}
+
+function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
+  const violations: Violation[] = [];
+  if (measure.parts > maxParts) {
+    const limit = maxParts === 1 ? '1 SMS' : `${maxParts} SMS parts`;
+    violations.push(
+      createViolation(
+        'FR-MSG-04',
+        'policy',
+        'block',
+        `the message needs ${measure.parts} SMS parts (${measure.units} ${unitName(measure)}, ${measure.perPart} per part) but the limit is ${limit}; shorten it${measure.encoding === 'UCS-2' ? ' or transliterate it' : ''}`,
+      ),
+    );
+  }
+  if (measure.encoding === 'UCS-2') {
+    const { nonGsm } = measure;
+    let shown = '';
+    for (let i = 0; i < nonGsm.length && i < 5; i += 1) {
+      shown += `${i === 0 ? '' : ', '}"${nonGsm[i]!.char}" (position ${nonGsm[i]!.index})`;
+    }
+    if (nonGsm.length > 5) shown += ` and ${nonGsm.length - 5} more`;
+    violations.push(
+      createViolation(
+        'FR-MSG-04',
+        'advice',
+        'warn',
+        `${shown} force Unicode (UCS-2): an SMS then holds 70 characters instead of 160; transliterate to stay in GSM-7`,
+      ),
+    );
+  }
+  return violations;
+}
+
+function unitName(measure: TextMeasure): string {
+  return measure.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 characters';
+}

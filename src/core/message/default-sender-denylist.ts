@@ -1,0 +1,62 @@
+/**
+ * Generic and institutional senders refused by default (FR-SND-03): operators block or rewrite
+ * generic OADCs since 10 Mar 2025, and these are the names phishing campaigns impersonate.
+ * Brand names are not listed (a brand may prove ownership); TEXTO_SENDER_DENYLIST replaces
+ * this list. Compared upper-case, ignoring trailing digits (PROMO2026 is PROMO).
+ */
+export const defaultSenderDenylist: readonly string[] = Object.freeze([
+  // The examples of rules.md and the issue.
+  'ALERTE',
+  'BANQUE',
+  'COLIS',
+  'INFO',
+  'PAIEMENT',
+  'PROMO',
+  'RDV',
+  // Other generic words.
+  'ALERTES',
+  'INFOS',
+  'PROMOS',
+  'SMS',
+  'LIVRAISON',
+  'SECURITE',
+  'URGENT',
+  'SERVICE',
+  'SERVICES',
+  'CLIENT',
+  'SUPPORT',
+  'COMPTE',
+  'FACTURE',
+  'VIREMENT',
+  'REMBOURSEMENT',
+  'VERIFICATION',
+  'CODE',
+  'NOTIFICATION',
+  'MESSAGE',
+  'NOREPLY',
+  'NEPASREPONDRE',
+  'CONTACT',
+  'ASSURANCE',
+  'MUTUELLE',
+  'AMENDE',
+  // Public bodies and services that are impersonated.
+  'IMPOTS',
+  'AMELI',
+  'CAF',
+  'URSSAF',
+  'ANTS',
+  'ANTAI',
+  'DGFIP',
+  'GOUV',
+  'GOUVFR',
+  'POLICE',
+  'GENDARMERIE',
+  'JUSTICE',
+  'PREFECTURE',
+  'MAIRIE',
+  'CPF',
+  'FRANCETRAV',
+  'POLEEMPLOI',
+  'RETRAITE',
+  'SANTE',
+]);
