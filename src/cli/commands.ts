@@ -5,4 +5,9 @@ import { windowCalendar } from './window-calendar.ts';
 import { windowCheck } from './window-check.ts';
 
 /** Every subcommand of `texto`, in the order --help lists them. */
-export const commands: readonly Command[] = [messageCheck, numberParse, windowCheck, windowCalendar];
+export const commands: readonly Command[] = [
+  messageCheck,
+  numberParse,
+  windowCheck,
+  windowCalendar,
+];
