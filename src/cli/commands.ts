@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { messageCheck } from './message-check.ts';
 import { numberParse } from './number-parse.ts';
+import { smsc } from './smsc.ts';
 import { windowCalendar } from './window-calendar.ts';
 import { windowCheck } from './window-check.ts';
 
@@ -10,4 +11,5 @@ export const commands: readonly Command[] = [
   numberParse,
   windowCheck,
   windowCalendar,
+  smsc,
 ];

@@ -1,0 +1,90 @@
+import type { ReceiptStatus } from './transport.ts';
+
+/** The fields of an SMPP 3.4 Appendix B receipt text that Texto uses. */
+export interface ReceiptText {
+  readonly id?: string;
+  readonly stat?: ReceiptStatus;
+  /** The raw stat word, kept when it maps to 'unknown'. */
+  readonly statWord?: string;
+  readonly err?: string;
+  /** `done date:` (YYMMDDhhmm or YYMMDDhhmmss), read as UTC. */
+  readonly doneAt?: Date;
+}
+
+const statWords: Record<string, ReceiptStatus> = {
+  DELIVRD: 'delivered',
+  DELIVERED: 'delivered',
+  EXPIRED: 'expired',
+  DELETED: 'deleted',
+  UNDELIV: 'undeliverable',
+  UNDELIVERABLE: 'undeliverable',
+  ACCEPTD: 'accepted',
+  ACCEPTED: 'accepted',
+  UNKNOWN: 'unknown',
+  REJECTD: 'rejected',
+  REJECTED: 'rejected',
+  ENROUTE: 'enroute',
+};
+
+/** message_state TLV (0x0427) values, SMPP 3.4 §5.2.28. */
+const messageStates: Record<number, ReceiptStatus> = {
+  1: 'enroute',
+  2: 'delivered',
+  3: 'expired',
+  4: 'deleted',
+  5: 'undeliverable',
+  6: 'accepted',
+  7: 'unknown',
+  8: 'rejected',
+};
+
+export function mapMessageState(state: number): ReceiptStatus {
+  return messageStates[state] ?? 'unknown';
+}
+
+export function mapStatWord(word: string): ReceiptStatus {
+  return statWords[word.trim().toUpperCase()] ?? 'unknown';
+}
+
+/**
+ * Parses `id:IIII sub:SSS dlvrd:DDD submit date:YYMMDDhhmm done date:YYMMDDhhmm stat:DDDDDDD
+ * err:E text:…`, tolerating any order, case and missing fields.
+ */
+export function parseReceiptText(text: string): ReceiptText {
+  const field = (name: string) =>
+    new RegExp(`(?:^|\\s)${name}:\\s*(\\S*)`, 'i').exec(text)?.[1] || undefined;
+  const id = field('id');
+  const statWord = field('stat');
+  const err = field('err');
+  const done = field('done date');
+  const doneAt = done ? parseSmppDate(done) : undefined;
+  return {
+    ...(id ? { id } : {}),
+    ...(statWord ? { stat: mapStatWord(statWord), statWord } : {}),
+    ...(err ? { err } : {}),
+    ...(doneAt ? { doneAt } : {}),
+  };
+}
+
+function parseSmppDate(value: string): Date | undefined {
+  const m = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?$/.exec(value);
+  if (!m) return undefined;
+  const [, yy, mo, dd, hh, mi, ss] = m;
+  const date = new Date(
+    Date.UTC(
+      2000 + Number(yy),
+      Number(mo) - 1,
+      Number(dd),
+      Number(hh),
+      Number(mi),
+      Number(ss ?? 0),
+    ),
+  );
+  // Reject overflowing fields (month 13, day 99…) rather than let Date roll them over.
+  return date.getUTCMonth() === Number(mo) - 1 &&
+    date.getUTCDate() === Number(dd) &&
+    date.getUTCHours() === Number(hh) &&
+    date.getUTCMinutes() === Number(mi)
+    ? date
+    : undefined;
+}
