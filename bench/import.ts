@@ -1,0 +1,270 @@
+/**
+ * CSV import of 1,000,000 realistic contact rows (budget: ≤ 10 s and peak RSS ≤ 300 MB on
+ * SQLite, docs/architecture.md), then the same file on PostgreSQL through COPY when a
+ * PostgreSQL URL is available (TEXTO_BENCH_PG_URL, else TEXTO_TEST_PG_URL).
+ *
+ * The file has the Contract's columns, varied values, ~1% bad rows (invalid numbers, landlines,
+ * bad dates) and ~1% duplicate numbers. Each import runs in a child process so its peak RSS
+ * (getrusage maxrss) is its own. Baseline, measured in the same run on the same file: reading
+ * and splitting it into fields (the floor any import pays, no validation and no database);
+ * the ratio shows what validation, consent hashing and storage cost on top.
+ *
+ *   npm run bench:import [-- --rows 200000]
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { importContacts } from '../src/services/import.ts';
+import { openStore } from '../src/store/db.ts';
+import { migrateStore } from '../src/store/migrate.ts';
+
+const self = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+
+if (args[0] === '--child') {
+  const [, file, dataDir, url, schema] = args;
+  const store = openStore({
+    dataDir,
+    databaseUrl: url || undefined,
+    pgSchema: schema || undefined,
+  });
+  await migrateStore(store, new Date());
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const outcome = await importContacts(store, {
+    file: file!,
+    workspaceId: 'default',
+    now: new Date(),
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  await store.close();
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds, maxRssMb, outcome }));
+  process.exit(0);
+}
+
+const rowsArg = args.indexOf('--rows');
+const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const dir = mkdtempSync(join(tmpdir(), 'texto-bench-import-'));
+const file = join(dir, 'contacts.csv');
+
+/** Deterministic PRNG (mulberry32) so every run imports the same file. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generate(): Promise<void> {
+  const r = prng(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const firsts = [
+    'Jean',
+    'Marie',
+    'Hélène',
+    'Léa',
+    'Lucas',
+    'Chloé',
+    'Noah',
+    'Inès',
+    'Hugo',
+    'Zoé',
+  ];
+  const lasts = [
+    'Martin',
+    'Bernard',
+    'Dubois',
+    'Thomas',
+    'Robert',
+    'Petit',
+    'Durand',
+    'Lefèvre',
+    'Payet',
+    'Hoarau',
+  ];
+  const postal = [
+    '75011',
+    '69003',
+    '13001',
+    '31000',
+    '33000',
+    '59000',
+    '67000',
+    '44000',
+    '06000',
+    '97400',
+    '97200',
+    '35000',
+  ];
+  const interests = [
+    'sport',
+    'cuisine',
+    'voyage',
+    'mode',
+    'jardinage',
+    'cinéma',
+    'musique',
+    'high-tech',
+  ];
+  const transports = ['car', 'bicycle', 'public_transport', 'walking', 'motorbike'];
+  const housing = ['house_owner', 'house_tenant', 'flat_owner', 'flat_tenant', ''];
+  const income = ['lt15k', '15k-30k', '30k-45k', '45k-60k', '60k-90k', 'gt90k', ''];
+  const out = createWriteStream(file);
+  out.write(
+    'phone,first_name,last_name,postal_code,birth_date,gender,children,profession,income,housing,transport,interests,' +
+      'consent_basis,consent_mechanism,consent_wording,consent_collected_at,consent_form_url,consent_ip\n',
+  );
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const dup = i > 0 && r() < 0.01;
+    const n = dup ? Math.floor(r() * i) : i;
+    const bad = r();
+    const phone =
+      bad < 0.004
+        ? `06${n}`
+        : bad < 0.007
+          ? `01${String(n).padStart(8, '0')}`
+          : `${n % 3 === 0 ? `07${3 + (n % 7)}` : '06'}${String(10_000_000 + n * 7).slice(n % 3 === 0 ? -7 : -8)}`;
+    const cp = pick(postal);
+    const overseas = cp.startsWith('97');
+    const finalPhone =
+      overseas && bad >= 0.007 ? `0692${String(n).padStart(6, '0').slice(-6)}` : phone;
+    const year = 1940 + Math.floor(r() * 65);
+    const birth =
+      bad > 0.997
+        ? `${year}-13-40`
+        : `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const tags = [pick(interests), pick(interests)].join('|');
+    const day = String(1 + Math.floor(r() * 28)).padStart(2, '0');
+    chunk +=
+      `${finalPhone},${pick(firsts)},${pick(lasts)},${cp},${birth},${r() < 0.5 ? 'F' : 'M'},${Math.floor(r() * 4)},` +
+      `${1 + Math.floor(r() * 8)},${pick(income)},${pick(housing)},${pick(transports)},${tags},opt_in,` +
+      `${r() < 0.7 ? 'unticked_checkbox' : 'double_opt_in'},"J'accepte de recevoir les offres SMS de Dupont, résiliable à tout moment",` +
+      `2025-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${day}T10:${day}:00Z,https://dupont.example/form,203.0.113.${n % 250}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      chunk = '';
+    }
+  }
+  await new Promise<void>((resolve) => out.end(chunk, () => resolve()));
+}
+
+/** The floor: read, decode and split every line into fields. */
+async function baseline(): Promise<number> {
+  const start = performance.now();
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let fields = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const lines = (rest + decoder.decode(chunk as Buffer, { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) fields += line.split(',').length;
+  }
+  if (fields === 0) throw new Error('empty file');
+  return (performance.now() - start) / 1000;
+}
+
+/** A second floor: the same lines split and stored by a bare prepared INSERT (phone UNIQUE). */
+async function bareInsert(): Promise<number> {
+  const db = new SqliteDatabase(join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(
+    'CREATE TABLE bare (id INTEGER PRIMARY KEY, phone TEXT UNIQUE, first_name TEXT, last_name TEXT)',
+  );
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO bare (phone, first_name, last_name) VALUES (?, ?, ?)',
+  );
+  const start = performance.now();
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  db.exec('BEGIN');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const lines = (rest + decoder.decode(chunk as Buffer, { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const [phone, first, last] = line.split(',');
+      insert.run(phone, first, last);
+    }
+  }
+  db.exec('COMMIT');
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return seconds;
+}
+
+function runChild(label: string, dataDir: string, url = '', schema = '') {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', self, '--child', file, dataDir, url, schema],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  if (child.status !== 0) throw new Error(`${label} import failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as {
+    seconds: number;
+    maxRssMb: number;
+    outcome: { ok: boolean; summary: Record<string, unknown> };
+  };
+}
+
+console.log(`generating ${rows.toLocaleString('en')} rows…`);
+await generate();
+console.log(
+  `file: ${(statSync(file).size / 1e6).toFixed(0)} MB; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+const base = await baseline();
+console.log(`baseline (read + split, no validation, no DB): ${base.toFixed(2)} s`);
+const bare = await bareInsert();
+console.log(
+  `baseline (read + split + bare prepared INSERT of phone and names, SQLite): ${bare.toFixed(2)} s`,
+);
+
+const scale = rows / 1_000_000;
+const sqlite = runChild('SQLite', join(dir, 'data'));
+const s = sqlite.outcome.summary;
+console.log(
+  `SQLite: ${sqlite.seconds.toFixed(2)} s (${Math.round(rows / sqlite.seconds).toLocaleString('en')} rows/s), ` +
+    `peak RSS ${sqlite.maxRssMb.toFixed(0)} MB, ratio ${(sqlite.seconds / base).toFixed(1)}× split, ` +
+    `${(sqlite.seconds / bare).toFixed(1)}× bare INSERT; ` +
+    `imported ${s.imported}, duplicates ${s.duplicates}, rejected ${s.rejected}`,
+);
+console.log(
+  `  budget (1M rows ≤ 10 s, ≤ 300 MB): ${sqlite.seconds <= 10 * scale && sqlite.maxRssMb <= 300 ? 'MET' : 'NOT MET'}`,
+);
+
+const url = process.env.TEXTO_BENCH_PG_URL ?? process.env.TEXTO_TEST_PG_URL;
+if (!url) console.log('PostgreSQL: skipped (set TEXTO_BENCH_PG_URL or TEXTO_TEST_PG_URL)');
+else {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const pgRun = runChild('PostgreSQL', join(dir, 'unused'), url, schema);
+    console.log(
+      `PostgreSQL (COPY): ${pgRun.seconds.toFixed(2)} s (${Math.round(rows / pgRun.seconds).toLocaleString('en')} rows/s), ` +
+        `peak RSS ${pgRun.maxRssMb.toFixed(0)} MB, ratio ${(pgRun.seconds / base).toFixed(1)}× baseline; imported ${pgRun.outcome.summary.imported}`,
+    );
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+rmSync(dir, { recursive: true, force: true });

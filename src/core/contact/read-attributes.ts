@@ -1,0 +1,201 @@
+import {
+  type Gender,
+  type Housing,
+  type IncomeBand,
+  incomeBands,
+  type Profession,
+  professions,
+  type Transport,
+  transports,
+} from './contact-fields.ts';
+
+/** Readers of the targeting attributes: value, null when blank, 'bad' when not understood. */
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9<>+]+/g, ' ')
+    .trim();
+
+const genderWords: Record<string, Gender> = {
+  f: 'F',
+  femme: 'F',
+  female: 'F',
+  woman: 'F',
+  mme: 'F',
+  madame: 'F',
+  mlle: 'F',
+  mademoiselle: 'F',
+  mrs: 'F',
+  ms: 'F',
+  m: 'M',
+  h: 'M',
+  homme: 'M',
+  male: 'M',
+  man: 'M',
+  mr: 'M',
+  monsieur: 'M',
+  x: 'X',
+  autre: 'X',
+  other: 'X',
+  'non binaire': 'X',
+  nonbinary: 'X',
+};
+
+export function readGender(value: string): Gender | null | 'bad' {
+  const v = fold(value);
+  if (!v) return null;
+  return genderWords[v] ?? 'bad';
+}
+
+const professionWords: Array<[RegExp, Profession]> = [
+  [/^agricult/, '1'],
+  [/^(artisan|commercant|chef d entreprise|chefs d entreprise)/, '2'],
+  [/^(cadre|profession intellectuelle|professions intellectuelles|profession liberale)/, '3'],
+  [/^(profession intermediaire|professions intermediaires|technicien)/, '4'],
+  [/^employe/, '5'],
+  [/^ouvrier/, '6'],
+  [/^retraite/, '7'],
+  [/^(sans activite|autre|etudiant|inactif|chomeur|au foyer|autres personnes)/, '8'],
+];
+
+/** INSEE PCS 2020 group: '1'..'6', '7' retired, '8' other without activity; codes or words. */
+export function readProfession(value: string): Profession | null | 'bad' {
+  const v = fold(value);
+  if (!v) return null;
+  const code = /^([1-8])\d*$/.exec(v)?.[1];
+  if (code && code in professions) return code as Profession;
+  return professionWords.find(([re]) => re.test(v))?.[1] ?? 'bad';
+}
+
+const bandRanges: Array<[number, number, IncomeBand]> = [
+  [0, 15, 'lt15k'],
+  [15, 30, '15k-30k'],
+  [30, 45, '30k-45k'],
+  [45, 60, '45k-60k'],
+  [60, 90, '60k-90k'],
+  [90, Number.POSITIVE_INFINITY, 'gt90k'],
+];
+
+/** An income band from its code or a range such as '30-45k', '30000-45000', '<15k', '>90k'. */
+export function readIncome(value: string): IncomeBand | null | 'bad' {
+  const raw = value.trim().toLowerCase();
+  if (!raw) return null;
+  if ((incomeBands as readonly string[]).includes(raw)) return raw as IncomeBand;
+  const v = raw.replace(/\s|€|eur/g, '');
+  const m = /^(<|>|moinsde|plusde)?(\d+(?:[.,]\d+)?)(k)?(?:[-–à](\d+(?:[.,]\d+)?)(k)?)?(k)?$/.exec(
+    v,
+  );
+  if (!m) return 'bad';
+  const thousands = (n: string, k: boolean) => {
+    const x = Number(n.replace(',', '.'));
+    return k || x < 1000 ? x : x / 1000;
+  };
+  const low = thousands(m[2]!, Boolean(m[3] || m[6]));
+  if (m[1] === '<' || m[1] === 'moinsde') return low <= 15 ? 'lt15k' : 'bad';
+  if (m[1] === '>' || m[1] === 'plusde') return low >= 90 ? 'gt90k' : 'bad';
+  const high = m[4] ? thousands(m[4], Boolean(m[5] || m[6])) : low;
+  const band = bandRanges.find(([lo, hi]) => low >= lo && high <= hi && low < hi);
+  return band?.[2] ?? 'bad';
+}
+
+export function readHousing(value: string): Housing | null | 'bad' {
+  const v = fold(value);
+  if (!v) return null;
+  const kind = /\b(house|maison|pavillon)\b/.test(v)
+    ? 'house'
+    : /\b(flat|apartment|appartement|appart)\b/.test(v)
+      ? 'flat'
+      : null;
+  const tenure = /\b(owner|proprietaire|proprio)\b/.test(v)
+    ? 'owner'
+    : /\b(tenant|locataire|renter)\b/.test(v)
+      ? 'tenant'
+      : null;
+  if (!kind && !tenure) return 'bad';
+  return (kind && tenure ? `${kind}_${tenure}` : (kind ?? tenure)) as Housing;
+}
+
+const transportWords: Record<string, Transport> = {
+  car: 'car',
+  voiture: 'car',
+  auto: 'car',
+  automobile: 'car',
+  motorbike: 'motorbike',
+  moto: 'motorbike',
+  scooter: 'motorbike',
+  bicycle: 'bicycle',
+  bike: 'bicycle',
+  velo: 'bicycle',
+  public_transport: 'public_transport',
+  'public transport': 'public_transport',
+  'transports en commun': 'public_transport',
+  'transport en commun': 'public_transport',
+  bus: 'public_transport',
+  metro: 'public_transport',
+  train: 'public_transport',
+  walking: 'walking',
+  walk: 'walking',
+  marche: 'walking',
+  pied: 'walking',
+  'a pied': 'walking',
+};
+for (const t of transports) transportWords[t] = t;
+
+/** Multi-valued fields are '|'-separated in the file and stored as '|a|b|' (LIKE '%|a|%'). */
+export function readTransport(value: string): string | null | 'bad' {
+  const parts = value
+    .split(/[|,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const out = new Set<string>();
+  for (const p of parts) {
+    const t = transportWords[p.toLowerCase()] ?? transportWords[fold(p).replace(/_/g, ' ')];
+    if (!t) return 'bad';
+    out.add(t);
+  }
+  return `|${[...out].sort().join('|')}|`;
+}
+
+/** Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. */
+export function readInterests(value: string): string | null {
+  const tags = new Set(
+    value
+      .split('|')
+      .map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '))
+      .filter(Boolean),
+  );
+  return tags.size === 0 ? null : `|${[...tags].sort().join('|')}|`;
+}
+
+const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** YYYY-MM-DD (or the French DD/MM/YYYY), a real day, not in the future, after 1900. */
+export function readBirthDate(value: string, now: Date): string | null | 'bad' {
+  const v = value.trim();
+  if (!v) return null;
+  const m = ymd.exec(v);
+  const f = m ? null : dmy.exec(v);
+  const [y, mo, d] = m
+    ? [m[1], m[2], m[3]]
+    : f
+      ? [f[3], f[2]!.padStart(2, '0'), f[1]!.padStart(2, '0')]
+      : [];
+  if (!y) return 'bad';
+  const iso = `${y}-${mo}-${d}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return 'bad';
+  if (Number(y) < 1900 || date.getTime() > now.getTime()) return 'bad';
+  return iso;
+}
+
+export function readSmallInt(value: string, min: number, max: number): number | null | 'bad' {
+  const v = value.trim();
+  if (!v) return null;
+  if (!/^\d+$/.test(v)) return 'bad';
+  const n = Number(v);
+  return n >= min && n <= max ? n : 'bad';
+}

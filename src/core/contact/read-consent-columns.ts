@@ -1,0 +1,161 @@
+import { checkConsentEvent } from '../consent/check-consent-event.ts';
+import {
+  type ConsentBasis,
+  type ConsentEventInput,
+  type ConsentMechanism,
+  consentBases,
+  consentMechanisms,
+  optOutMechanisms,
+} from '../consent/consent-event.ts';
+
+/** A row outcome that refuses the whole file (FR-CONS-02, FR-CONS-06). */
+export type FileRefusal = 'opt_out_source' | 'missing_consent_evidence';
+
+export type ConsentColumns =
+  | { readonly ok: true; readonly event: ConsentEventInput }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly refuseFile?: FileRefusal;
+      readonly missing?: string[];
+    };
+
+const truthy = new Set(['true', '1', 'yes', 'y', 'oui', 'o', 'vrai', 'x']);
+const falsy = new Set(['false', '0', 'no', 'n', 'non', 'faux', '']);
+
+export function readFlag(value: string | undefined): boolean | null | 'bad' {
+  if (value === undefined) return null;
+  const v = value.trim().toLowerCase();
+  if (v === '') return null;
+  if (truthy.has(v)) return true;
+  if (falsy.has(v)) return false;
+  return 'bad';
+}
+
+const isoDateTime =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** ISO 8601 date or date-time -> UTC ISO string; null when absent, 'bad' when not a date. */
+export function readInstant(value: string | undefined): string | null | 'bad' {
+  const v = value?.trim();
+  if (!v) return null;
+  if (!isoDateTime.test(v)) return 'bad';
+  const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
+  return Number.isNaN(d.getTime()) ? 'bad' : d.toISOString();
+}
+
+const sourceWords: Record<string, 'first_party' | 'list_provider'> = {
+  first_party: 'first_party',
+  'first-party': 'first_party',
+  own: 'first_party',
+  direct: 'first_party',
+  propre: 'first_party',
+  list_provider: 'list_provider',
+  'list-provider': 'list_provider',
+  list: 'list_provider',
+  partner: 'list_provider',
+  provider: 'list_provider',
+  partenaire: 'list_provider',
+};
+
+/**
+ * Reads the consent_* columns of one row into a `granted` event and judges it:
+ * an opt-out mechanism or a pre-ticked box refuses the whole file, and so does missing
+ * evidence (FR-CONS-06: basis and date always; mechanism and wording for opt-in; the purchase
+ * and objection for soft opt-in; the objection for b2b and non-commercial; partner consent,
+ * list URL and version for a list source, LIST-01). Other defects reject the row only.
+ */
+export function readConsentColumns(
+  get: (field: string) => string | undefined,
+  now: Date,
+): ConsentColumns {
+  const text = (f: string) => get(f)?.trim() || null;
+  const mechanismText = text('consent_mechanism')?.toLowerCase() ?? null;
+  if (mechanismText && !(consentMechanisms as readonly string[]).includes(mechanismText)) {
+    return { ok: false, reason: 'invalid-consent-mechanism' };
+  }
+  const mechanism = mechanismText as ConsentMechanism | null;
+  if (mechanism && optOutMechanisms.includes(mechanism)) {
+    return { ok: false, reason: 'opt-out-source', refuseFile: 'opt_out_source' };
+  }
+  const flags: Record<string, boolean | null> = {};
+  for (const f of [
+    'consent_prechecked',
+    'consent_bundled_with_terms',
+    'consent_partner',
+    'consent_customer_purchase',
+    'consent_objection_offered',
+  ]) {
+    const v = readFlag(get(f));
+    if (v === 'bad') return { ok: false, reason: 'invalid-consent-flag' };
+    flags[f] = v;
+  }
+  if (flags.consent_prechecked) {
+    return { ok: false, reason: 'opt-out-source', refuseFile: 'opt_out_source' };
+  }
+  const basisText = text('consent_basis')?.toLowerCase() ?? null;
+  if (basisText && !(consentBases as readonly string[]).includes(basisText)) {
+    return { ok: false, reason: 'invalid-consent-basis' };
+  }
+  const basis = basisText as ConsentBasis | null;
+  const collectedAt = readInstant(get('consent_collected_at'));
+  if (collectedAt === 'bad' || (collectedAt && collectedAt > now.toISOString())) {
+    return { ok: false, reason: 'invalid-consent-date' };
+  }
+  const sourceText = text('consent_source')?.toLowerCase() ?? null;
+  const declared = sourceText ? sourceWords[sourceText] : undefined;
+  if (sourceText && !declared) return { ok: false, reason: 'invalid-consent-source' };
+  const sourceType =
+    declared ??
+    (flags.consent_partner || text('consent_partner_list_url') ? 'list_provider' : 'first_party');
+
+  const missing: string[] = [];
+  if (!basis) missing.push('consent_basis');
+  if (!collectedAt) missing.push('consent_collected_at');
+  if (basis === 'opt_in') {
+    if (!mechanism) missing.push('consent_mechanism');
+    if (!text('consent_wording')) missing.push('consent_wording');
+  }
+  if (basis === 'soft_opt_in' && sourceType === 'first_party') {
+    if (flags.consent_customer_purchase === null) missing.push('consent_customer_purchase');
+    if (flags.consent_objection_offered === null) missing.push('consent_objection_offered');
+  }
+  if ((basis === 'b2b' || basis === 'non_commercial') && flags.consent_objection_offered === null) {
+    missing.push('consent_objection_offered');
+  }
+  if (sourceType === 'list_provider') {
+    if (flags.consent_partner === null) missing.push('consent_partner');
+    if (!text('consent_partner_list_url')) missing.push('consent_partner_list_url');
+    if (!text('consent_partner_list_version')) missing.push('consent_partner_list_version');
+  }
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      reason: 'missing-consent-evidence',
+      refuseFile: 'missing_consent_evidence',
+      missing,
+    };
+  }
+  const event: ConsentEventInput = {
+    kind: 'granted',
+    basis,
+    mechanism,
+    wording: text('consent_wording'),
+    wordingVersion: text('consent_wording_version'),
+    formUrl: text('consent_form_url'),
+    ip: text('consent_ip'),
+    userAgent: text('consent_user_agent'),
+    collectedAt: collectedAt as string,
+    sourceType,
+    partnerListUrl: text('consent_partner_list_url'),
+    partnerListVersion: text('consent_partner_list_version'),
+    partnerConsent: flags.consent_partner === true,
+    prechecked: false,
+    bundledWithTerms: flags.consent_bundled_with_terms === true,
+    customerPurchase: flags.consent_customer_purchase ?? null,
+    objectionOffered: flags.consent_objection_offered ?? null,
+  };
+  const check = checkConsentEvent(event);
+  if (!check.ok) return { ok: false, reason: `consent-${check.defect.replaceAll('_', '-')}` };
+  return { ok: true, event };
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
+import { digestRecipients } from '../core/certificate/digest-recipients.ts';
+import { renderCertificate } from '../core/certificate/render-certificate.ts';
+import type { Store } from '../store/db.ts';
+import { type CampaignPolicy, evaluateCampaign } from './campaign-evaluation.ts';
+import type { CampaignRecipient } from './campaign-recipients.ts';
+import { type CampaignRef, loadCampaign, toCampaign } from './campaigns.ts';
+
+export interface CertificateOutcome {
+  readonly campaign: string;
+  readonly ok: boolean;
+  readonly html: string;
+  /** The PDF written beside, or null with the reason it was skipped. */
+  readonly pdf: string | null;
+  readonly pdfSkipped: string | null;
+  readonly digest: string;
+}
+
+/** Converters tried, in order, for the PDF copy (optional: never a downloaded browser). */
+const converters = ['chromium', 'chromium-browser', 'libreoffice', 'soffice'] as const;
+
+/**
+ * Writes the campaign's compliance certificate (self-contained HTML) to `out`, and a PDF beside
+ * it (same name, .pdf) when chromium or libreoffice is on PATH; says clearly when skipped.
+ */
+export async function writeCampaignCertificate(
+  store: Store,
+  policy: CampaignPolicy,
+  ref: CampaignRef & { readonly out: string; readonly pdf?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+  now: Date,
+): Promise<CertificateOutcome> {
+  const row = await loadCampaign(store, ref);
+  const campaign = toCampaign(row);
+  const { report, eligible, plan } = await evaluateCampaign(store, policy, campaign, now, {
+    withBasis: true,
+  });
+  const bases: Record<string, number> = {};
+  for (const r of eligible.eligible as readonly CampaignRecipient[]) {
+    const basis = r.basis ?? 'inconnue';
+    bases[basis] = (bases[basis] ?? 0) + 1;
+  }
+  const digest = digestRecipients(eligible.e164);
+  const html = renderCertificate({
+    campaign: { ...campaign, workspace: campaign.workspaceId },
+    report,
+    plan: plan?.summary ?? null,
+    digest,
+    consentBases: bases,
+    generatedAt: now,
+  });
+  const out = resolve(ref.out);
+  writeFileSync(out, html);
+  const pdf = ref.pdf === false ? { path: null, skipped: 'not asked' } : convertToPdf(out, env);
+  return {
+    campaign: row.id,
+    ok: report.ok,
+    html: out,
+    pdf: pdf.path,
+    pdfSkipped: pdf.skipped,
+    digest,
+  };
+}
+
+function findOnPath(name: string, env: Readonly<Record<string, string | undefined>>) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+function convertToPdf(
+  html: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { path: string | null; skipped: string | null } {
+  const target = join(dirname(html), `${basename(html, extname(html))}.pdf`);
+  for (const name of converters) {
+    const bin = findOnPath(name, env);
+    if (!bin) continue;
+    const office = name === 'libreoffice' || name === 'soffice';
+    const work = mkdtempSync(join(tmpdir(), 'texto-pdf-'));
+    const args = office
+      ? ['--headless', '--convert-to', 'pdf', '--outdir', work, html]
+      : [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          `--print-to-pdf=${join(work, 'out.pdf')}`,
+          html,
+        ];
+    const run = spawnSync(bin, args, { timeout: 60_000, stdio: 'ignore' });
+    const produced = office
+      ? join(work, `${basename(html, extname(html))}.pdf`)
+      : join(work, 'out.pdf');
+    if (run.status === 0 && existsSync(produced)) {
+      copyFileSync(produced, target);
+      rmSync(work, { recursive: true, force: true });
+      return { path: target, skipped: null };
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+  return {
+    path: null,
+    skipped: `PDF skipped: no converter worked (${converters.join(', ')} not on PATH or failed); the HTML prints to PDF from any browser`,
+  };
+}
