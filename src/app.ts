@@ -1,6 +1,10 @@
 import type { Config } from './config.ts';
+import { type DispatchRuntime, startDispatch } from './dispatch/start-dispatch.ts';
+import { handleReply } from './services/inbound.ts';
+import { createSeedWatch } from './services/seed-watch.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateStore } from './store/migrate.ts';
+import { parseTransportUrl } from './transports/parse-transport-url.ts';
 
 /**
  * The composition root: wires configuration, store, services and transports. Nothing else
@@ -15,6 +19,16 @@ export interface App {
   store(): Promise<Store>;
   /** The database opened without migrating (for `texto db migrate`). */
   rawStore(): Store;
+  /**
+   * A dispatcher on the configured transport (TEXTO_TRANSPORT): replies go to the inbound
+   * service (STOP handling), receipts to the dispatcher. The caller closes it.
+   */
+  dispatch(options?: {
+    campaignId?: string;
+    log?: (line: string) => void;
+    /** The dispatcher's clock (tests and demos on a loopback gateway). */
+    clock?: () => number;
+  }): Promise<DispatchRuntime>;
   close(): Promise<void>;
 }
 
@@ -35,6 +49,16 @@ export function createApp(config: Config): App {
         return store;
       })();
       return migrated;
+    },
+    async dispatch(options = {}) {
+      const store = await this.store();
+      return startDispatch({
+        ...options,
+        store,
+        transport: parseTransportUrl(config.transport),
+        onReply: (reply) => handleReply(store, reply, new Date()),
+        onSubmitted: createSeedWatch(store),
+      });
     },
     async close() {
       await raw?.close();

@@ -1,9 +1,57 @@
-import { createApp } from './app.ts';
+import { pathToFileURL } from 'node:url';
+import { startProduct } from './app/start-product.ts';
 import { loadConfig } from './config.ts';
 
-/** Process entry of `npm start`: migrates the database; the API arrives with its issue. */
-const app = createApp(loadConfig(process.env));
-await app.store();
-process.stdout.write(`Texto: database ready in ${app.config.databaseUrl ?? app.config.dataDir}.\n`);
-process.stdout.write('Nothing to serve yet (the HTTP API arrives with its issue). Try: npx texto --help\n');
-await app.close();
+export { startProduct };
+
+/**
+ * `npm start`: the whole product (API, UI, dispatcher worker on the simulator, webhooks) on
+ * TEXTO_HOST:TEXTO_PORT over TEXTO_DATA_DIR's SQLite or TEXTO_DATABASE_URL's PostgreSQL.
+ * SIGINT/SIGTERM stop it cleanly: no message is left claimed.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const started = performance.now();
+  process.stdout.write('Texto: starting (migrating, seeding the demo on first run)…\n');
+  const product = await startProduct(config);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const lines = [
+    `Texto is running at ${product.url}  (ready in ${seconds} s)`,
+    product.ui
+      ? `  web app: ${product.url}/`
+      : '  web app: not built (build web/ to get web/dist); the API alone is served',
+    `  API reference: ${product.url}/api/docs   OpenAPI: ${product.url}/api/openapi.json`,
+    `  database: ${config.databaseUrl ? 'PostgreSQL (TEXTO_DATABASE_URL)' : `SQLite in ${config.dataDir}`}`,
+    `  transport: ${config.transport}`,
+  ];
+  if (product.logins.length > 0) {
+    lines.push(product.seeded ? '  demo logins (just created):' : '  demo logins:');
+    for (const l of product.logins) {
+      lines.push(`    ${l.email.padEnd(28)} ${l.password}   ${l.role} of ${l.workspace}`);
+    }
+  }
+  lines.push('  Ctrl-C stops.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let signals = 0;
+  const stop = (signal: string) => {
+    signals += 1;
+    if (signals > 1) process.exit(130);
+    process.stdout.write(`Texto: ${signal}: stopping (releasing claimed messages)…\n`);
+    void product.stop().then(
+      () => {
+        process.stdout.write('Texto: stopped cleanly.\n');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Texto: stop failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

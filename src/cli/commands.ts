@@ -8,7 +8,9 @@ import { campaignCreate } from './campaign-create.ts';
 import { campaignPlan } from './campaign-plan.ts';
 import { campaignPreflight } from './campaign-preflight.ts';
 import { campaignSchedule } from './campaign-schedule.ts';
+import { campaignSend } from './campaign-send.ts';
 import { campaignShow } from './campaign-show.ts';
+import { campaignStatus } from './campaign-status.ts';
 import type { Command } from './command.ts';
 import { consentProof } from './consent-proof.ts';
 import { contactsCount } from './contacts-count.ts';
@@ -16,6 +18,7 @@ import { contactsExport } from './contacts-export.ts';
 import { contactsImport } from './contacts-import.ts';
 import { contactsShow } from './contacts-show.ts';
 import { dbMigrate } from './db-migrate.ts';
+import { inboundList } from './inbound-list.ts';
 import { licences } from './licences.ts';
 import { listsImport } from './lists-import.ts';
 import { listsUsage } from './lists-usage.ts';
@@ -28,6 +31,7 @@ import { smsc } from './smsc.ts';
 import { suppress } from './suppress.ts';
 import { windowCalendar } from './window-calendar.ts';
 import { windowCheck } from './window-check.ts';
+import { worker } from './worker.ts';
 import { workspaceCreate } from './workspace-create.ts';
 
 /** Every subcommand of `texto`, in the order --help lists them. */
@@ -62,4 +66,8 @@ export const commands: readonly Command[] = [
   campaignShow,
   campaignCancel,
   campaignCertificate,
+  campaignSend,
+  campaignStatus,
+  worker,
+  inboundList,
 ];

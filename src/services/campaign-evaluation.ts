@@ -15,6 +15,7 @@ import {
 import type { Store } from '../store/db.ts';
 import { findWorkspace } from '../store/workspaces.ts';
 import { loadCampaignRecipients, type RecipientSet } from './campaign-recipients.ts';
+import { checkCampaignLicences } from './licences.ts';
 
 /** What the preflight takes from the configuration (TEXTO_STOP_CODE, _MAX_PARTS, …). */
 export interface CampaignPolicy {
@@ -66,7 +67,7 @@ export async function evaluateCampaign(
     exhaustedLicences: new Set(set.usedRentals.keys()),
     penaltyPerNumberEur: policy.penaltyPerNumberEur ?? 1000,
   });
-  const report = addRentalFindings(preflight.report, set);
+  const report = await addPartnerNaming(store, campaign, addRentalFindings(preflight.report, set));
   const plan =
     preflight.eligible.eligible.length === 0
       ? null
@@ -99,4 +100,28 @@ function addRentalFindings(report: PreflightReport, set: RecipientSet): Prefligh
     ),
   );
   return { ...report, ok: false, findings: [...findings, ...report.findings] };
+}
+
+/**
+ * LIST-01: the collection form of each licensed list must name this advertiser among the
+ * partners (a warning by default, a block in the workspace's strict mode). LIST-03 and LIST-05
+ * are already judged by the core preflight over the recipients.
+ */
+async function addPartnerNaming(
+  store: Store,
+  campaign: Campaign,
+  report: PreflightReport,
+): Promise<PreflightReport> {
+  if (campaign.licences.length === 0) return report;
+  const naming = (
+    await checkCampaignLicences(store, {
+      workspaceId: campaign.workspaceId,
+      campaignId: campaign.id,
+      licenceIds: campaign.licences,
+      text: campaign.text,
+    })
+  ).filter((f) => f.rule === 'LIST-01');
+  if (naming.length === 0) return report;
+  const blocks = naming.some((f) => f.severity === 'block');
+  return { ...report, ok: report.ok && !blocks, findings: [...naming, ...report.findings] };
 }

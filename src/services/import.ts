@@ -1,28 +1,18 @@
-import { isUtf8 } from 'node:buffer';
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { optOutMechanisms } from '../core/consent/consent-event.ts';
-import {
-  type ConsentField,
-  consentFields,
-  type ImportField,
-} from '../core/contact/contact-fields.ts';
-import { createNumberParser } from '../core/contact/create-number-parser.ts';
-import { mapColumns, parseMapOption } from '../core/contact/map-header.ts';
-import { normaliseContact } from '../core/contact/normalise-contact.ts';
+import { type ConsentField, consentFields } from '../core/contact/contact-fields.ts';
 import { readFlag } from '../core/contact/read-consent-columns.ts';
-import {
-  type CsvRecord,
-  createCsvSplitter,
-  detectDelimiter,
-  formatCsvLine,
-} from '../core/contact/split-csv.ts';
 import { DomainError } from '../core/domain-error.ts';
-import type { PostalIndex } from '../core/geo/locate-postal-code.ts';
-import { createContactImporter, type ImportRow } from '../store/contact-import.ts';
+import { createContactImporter } from '../store/contact-import.ts';
 import type { Store } from '../store/db.ts';
-import { loadPlaces } from './contacts.ts';
+import {
+  type FileLayout,
+  NotUtf8,
+  type ReadRequest,
+  Refusal,
+  readContactFile,
+} from './read-contact-file.ts';
 
 export interface ImportOptions {
   readonly file: string;
@@ -67,11 +57,6 @@ export type ImportOutcome =
       readonly line: number | null;
       readonly missing?: string[];
     };
-
-class Refusal {
-  constructor(readonly outcome: Extract<ImportOutcome, { ok: false }>) {}
-}
-class NotUtf8 {}
 
 const delimiters: Record<string, string> = {
   ',': ',',
@@ -175,152 +160,67 @@ async function runImport(
 ): Promise<ImportOutcome> {
   const rejectsPath = options.rejectsFile ?? `${options.file}.rejects.csv`;
   const rejects = createWriteStream(rejectsPath);
-  const explicit = parseMapOption(options.map);
-  const parse = createNumberParser('FR');
-  const batchSize = options.batchSize ?? 2000;
-  const rejectedByReason: Record<string, number> = {};
-  let rows = 0;
-  let rejected = 0;
-  let chosen: 'utf-8' | 'windows-1252' = encoding === 'auto' ? 'utf-8' : encoding;
-  let delimiter = ',';
-  let header: string[] | null = null;
-  let fieldOf: Array<ImportField | undefined> = [];
-  let position = new Map<string, number>();
-  let columns: Record<string, string> = {};
-  let ignored: string[] = [];
-  let customFields: string[] = [];
+  const request: ReadRequest = {
+    file: options.file,
+    map: options.map,
+    delimiter: delimiters[options.delimiter ?? 'auto'],
+    encoding,
+    consentDefaults: options.consentDefaults ?? {},
+    now: options.now,
+    batchSize: options.batchSize ?? 2000,
+  };
+  let layout: FileLayout | null = null;
 
   const write = async (text: string) => {
-    if (!rejects.write(text))
+    if (text !== '' && !rejects.write(text))
       await new Promise<void>((resolve) => rejects.once('drain', () => resolve()));
-  };
-  const reject = async (record: CsvRecord, reason: string) => {
-    rejected += 1;
-    rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
-    await write(`${formatCsvLine([...record.fields, String(record.line), reason], delimiter)}\n`);
   };
 
   try {
-    const outcome = await store.bulk(async (session) => {
+    const { counts, totals } = await store.bulk(async (session) => {
       const importer = createContactImporter(session, options.workspaceId, {
         origin: `import:${options.file.split('/').pop()}`,
         now: options.now,
       });
-      let batch: ImportRow[] = [];
-      const defaults = options.consentDefaults ?? {};
-
-      // The cells of the record being read; `get` is built once per file, not once per row.
-      let values: readonly string[] = [];
-      const get = (field: string) => {
-        const i = position.get(field) ?? -1;
-        const v = i >= 0 ? values[i] : undefined;
-        return v === undefined || v.trim() === '' ? (defaults[field as ConsentField] ?? v) : v;
-      };
-      const context: { now: Date; parse: typeof parse; places: PostalIndex | null } = {
-        now: options.now,
-        parse,
-        places: null,
-      };
-
-      const readHeader = async (record: CsvRecord) => {
-        header = record.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
-        ({ fieldOf, columns, ignored, customFields } = mapColumns(header, explicit));
-        position = new Map(fieldOf.flatMap((f, i) => (f ? [[f, i] as const] : [])));
-        if (!fieldOf.includes('phone')) {
-          throw new DomainError(
-            'invalid_input',
-            `no phone column in ${options.file} (header: ${header.join(', ')}); use --map COLUMN=phone`,
-          );
-        }
-        if (fieldOf.includes('postal_code')) context.places = loadPlaces();
-        await write(`${formatCsvLine([...header, 'line', 'reason'], delimiter)}\n`);
-      };
-
-      /** Handles one record; returns a promise only when there is I/O to wait for. */
-      const onRecord = (record: CsvRecord): Promise<void> | undefined => {
-        if (!header) return readHeader(record);
-        rows += 1;
-        if (record.error) return reject(record, record.error);
-        if (record.fields.length !== header.length) return reject(record, 'ragged-row');
-        values = record.fields;
-        const row = normaliseContact(get, customFields, context);
-        if (!row.ok) {
-          if (row.refuseFile) {
-            throw new Refusal({
-              ok: false,
-              reason: row.refuseFile,
-              line: record.line,
-              message:
-                row.refuseFile === 'opt_out_source'
-                  ? `line ${record.line}: opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent; the whole file is refused and nothing was imported (rules.md FR-CONS-02)`
-                  : `line ${record.line}: consent evidence missing (${row.missing?.join(', ')}); the whole file is refused and nothing was imported (rules.md FR-CONS-06); give the columns or --consent-* options`,
-              ...(row.missing ? { missing: row.missing } : {}),
-            });
-          }
-          return reject(record, row.reason);
-        }
-        batch.push({ line: record.line, contact: row.contact, consent: row.consent });
-        if (batch.length < batchSize) return undefined;
-        const full = batch;
-        batch = [];
-        return importer.writeBatch(full);
-      };
-      const onRecords = async (records: Iterable<CsvRecord>) => {
-        for (const record of records) {
-          const pending = onRecord(record);
-          if (pending) await pending;
-        }
-      };
-
-      let splitter: ReturnType<typeof createCsvSplitter> | null = null;
-      let decode: (chunk: Buffer, final: boolean) => string = () => '';
-      let bytesRead = 0;
-      const stream = createReadStream(options.file, { highWaterMark: 1 << 20 });
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (!splitter) {
-          if (encoding === 'auto') chosen = looksUtf8(chunk) ? 'utf-8' : 'windows-1252';
-          decode = makeDecoder(chosen);
-        }
-        const text = decode(chunk, false);
-        if (!splitter) {
-          const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
-          delimiter = delimiters[options.delimiter ?? 'auto'] ?? detectDelimiter(firstLine);
-          splitter = createCsvSplitter(delimiter);
-        }
-        await onRecords(splitter.push(text));
-        bytesRead += chunk.length;
-        options.onProgress?.(bytesRead, size);
-      }
-      const tail = decode(Buffer.alloc(0), true);
-      await onRecords(splitter?.push(tail) ?? []);
-      await onRecords(splitter?.end() ?? []);
-      if (!header)
-        throw new DomainError('invalid_input', `${options.file} is empty (no header line)`);
-      if (batch.length > 0) await importer.writeBatch(batch);
-      return importer.counts;
+      let writing: Promise<void> = Promise.resolve();
+      const totals = await readContactFile(request, {
+        layout(found) {
+          layout = found;
+          writing = write(found.rejectsHeader);
+        },
+        progress: (bytesRead) => options.onProgress?.(bytesRead, size),
+        async batch(batch) {
+          await writing;
+          await write(batch.rejects);
+          if (batch.rows.length > 0) await importer.writeBatch(batch.rows);
+        },
+      });
+      await writing;
+      return { counts: importer.counts, totals };
     });
     await new Promise<void>((resolve, fail) => {
       rejects.once('error', fail);
       rejects.end(() => resolve());
     });
+    const found = layout as FileLayout | null;
     return {
       ok: true,
       summary: {
-        rows,
-        imported: outcome.imported,
-        updated: outcome.updated,
-        unchanged: outcome.unchanged,
-        duplicates: outcome.duplicates,
-        rejected,
-        rejectedByReason,
+        rows: totals.rows,
+        imported: counts.imported,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        duplicates: counts.duplicates,
+        rejected: totals.rejected,
+        rejectedByReason: totals.rejectedByReason,
         rejectsFile: rejectsPath,
-        consentEvents: outcome.consentEvents,
-        suppressed: outcome.suppressed,
-        liftedSuppressions: outcome.liftedSuppressions,
-        encoding: chosen,
-        delimiter,
-        columns,
-        ignoredColumns: ignored,
+        consentEvents: counts.consentEvents,
+        suppressed: counts.suppressed,
+        liftedSuppressions: counts.liftedSuppressions,
+        encoding: found?.encoding ?? 'utf-8',
+        delimiter: found?.delimiter ?? ',',
+        columns: found?.columns ?? {},
+        ignoredColumns: found?.ignoredColumns ?? [],
         durationMs: Math.round(performance.now() - started),
       },
     };
@@ -329,31 +229,6 @@ async function runImport(
     if (error instanceof Refusal) return error.outcome;
     throw error;
   }
-}
-
-function looksUtf8(chunk: Buffer): boolean {
-  if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return true;
-  const end = chunk.lastIndexOf(0x0a);
-  return isUtf8(
-    end > 0 ? chunk.subarray(0, end) : chunk.subarray(0, Math.max(0, chunk.length - 3)),
-  );
-}
-
-function makeDecoder(
-  encoding: 'utf-8' | 'windows-1252',
-): (chunk: Buffer, final: boolean) => string {
-  if (encoding === 'windows-1252') {
-    const decoder = iconv.getDecoder('win1252');
-    return (chunk, final) => (final ? (decoder.end() ?? '') : decoder.write(chunk));
-  }
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  return (chunk, final) => {
-    try {
-      return decoder.decode(chunk, { stream: !final });
-    } catch {
-      throw new NotUtf8();
-    }
-  };
 }
 
 async function discard(stream: WriteStream, path: string): Promise<void> {

@@ -61,3 +61,13 @@ export async function countWorkersBehind(
     WHERE id <> ${id} AND heartbeat_at >= ${aliveSince} AND heartbeat_at <= ${since}`.execute(db);
   return Number(rows.rows[0]?.n ?? 0);
 }
+
+/**
+ * The file of a SQLite store's main database (`PRAGMA database_list`), so that another thread
+ * can open its own connection to it; null for an in-memory database.
+ */
+export async function findSqliteFile(db: Kysely<Database>): Promise<string | null> {
+  const rows = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
+  const main = rows.rows.find((r) => r.name === 'main');
+  return main?.file ? main.file : null;
+}

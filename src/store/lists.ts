@@ -80,6 +80,12 @@ export async function listLists(
   return rows.map(toList);
 }
 
+/** Every seed number of every list: a handful per list, small enough to hold in memory. */
+export async function listAllSeeds(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await marketTables(db).selectFrom('lists').select('seeds').execute();
+  return new Set(rows.flatMap((r) => JSON.parse(r.seeds) as string[]));
+}
+
 /** Lists whose seeds include a number (seeds are few: read and filter in memory). */
 export async function findListsSeeding(db: Kysely<Database>, phone: string): Promise<List[]> {
   const rows = await selectLists(db).where('lists.seeds', 'like', `%"${phone}"%`).execute();

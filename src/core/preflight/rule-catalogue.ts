@@ -75,6 +75,12 @@ export const ruleCatalogue = {
       'Fenêtre d’envoi dans l’heure locale du destinataire (08:00–20:00, lundi–samedi, hors fériés)',
     source: 'Charte AF2M 2024/2026 (plancher) ; politique Texto (brief)',
   },
+  'LIST-01': {
+    layer: 'law',
+    title: 'Fichier tiers : le formulaire de collecte nomme l’annonceur parmi les partenaires',
+    source:
+      'CNIL 28/12/2018 (transmission à des partenaires) ; CNIL SAN-2023-015 (Canal+) ; question pendante CJUE C-317/25',
+  },
   'LIST-03': {
     layer: 'law',
     title: 'Fichier tiers : mention de la source des données et des droits dès le premier message',

@@ -1,0 +1,377 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { recordAudit } from '../services/audit.ts';
+import { writeCampaignCertificate } from '../services/campaign-certificate.ts';
+import { listCampaignPlan } from '../services/campaign-plan.ts';
+import { scheduleCampaign as scheduleWorkspaceCampaign } from '../services/campaign-schedule.ts';
+import {
+  cancelCampaign as cancelWorkspaceCampaign,
+  createCampaign as createWorkspaceCampaign,
+  preflightCampaign as preflightWorkspaceCampaign,
+  showCampaign,
+} from '../services/campaigns.ts';
+import { changeCampaignSending, describeCampaignStatus } from '../services/dispatch.ts';
+import { findingView } from './findings.ts';
+import { accessOf, defineOperation, type HandlerInput, principalOf } from './operation.ts';
+import { pageQuery, paginated, readCursor } from './pagination.ts';
+import { readPolicy } from './read-policy.ts';
+import { workspaceParams } from './workspace-params.ts';
+
+const campaignParams = workspaceParams.extend({ campaignId: z.string().min(1).max(100) });
+type CampaignInput = HandlerInput<z.output<typeof campaignParams>, unknown, unknown>;
+
+const refOf = (input: CampaignInput) => ({
+  workspace: accessOf(input).workspace.id,
+  id: input.params.campaignId,
+});
+
+const campaignView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    sender: z.string(),
+    text: z.string(),
+    purpose: z.string(),
+    sector: z.string(),
+    audiences: z.array(z.string()),
+    licences: z.array(z.string()),
+    rulePack: z.string(),
+    schedule: z.object({
+      start: z.string(),
+      finishBy: z.string().optional(),
+      slots: z.string(),
+    }),
+    tps: z.number(),
+    state: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    scheduledAt: z.string().nullable(),
+    recipientDigest: z.string().nullable(),
+  })
+  .meta({ id: 'Campaign' });
+
+const campaignDetail = campaignView
+  .extend({
+    messages: z.record(z.string(), z.number()),
+    preflight: z.unknown().describe('The last preflight summary, null before one'),
+  })
+  .meta({ id: 'CampaignDetail' });
+
+const reportView = z
+  .object({
+    campaign: z.string(),
+    ok: z.boolean(),
+    findings: z.array(findingView).readonly(),
+    recipients: z.object({
+      total: z.number(),
+      eligible: z.number(),
+      excluded: z.record(z.string(), z.number()),
+    }),
+    message: z.object({
+      encoding: z.string(),
+      parts: z.number(),
+      totalParts: z.number(),
+      stop: z.object({ present: z.boolean(), code: z.string().nullable() }),
+      sender: z.object({ valid: z.boolean(), kind: z.string(), reason: z.string().optional() }),
+    }),
+    exposureAvoided: z.object({
+      numbers: z.number(),
+      penaltyPerNumberEur: z.number(),
+      amountEur: z.number(),
+    }),
+    plan: z
+      .object({
+        start: z.string().nullable(),
+        end: z.string().nullable(),
+        perDay: z.unknown(),
+        perSlot: z.unknown(),
+        perTerritory: z.unknown(),
+        planned: z.number(),
+        unplaceable: z.number(),
+      })
+      .nullable(),
+    cost: z.object({ parts: z.number(), eur: z.number() }).nullable(),
+  })
+  .meta({ id: 'PreflightReport' });
+
+const statusView = z
+  .object({
+    campaign: z.string(),
+    state: z.string(),
+    total: z.number(),
+    states: z.record(z.string(), z.number()),
+    delivery: z.record(z.string(), z.number()),
+    unknown: z.number(),
+  })
+  .meta({ id: 'CampaignStatus' });
+
+const tag = 'campaigns';
+const read = { resource: 'campaign', action: 'read' } as const;
+const update = { resource: 'campaign', action: 'update' } as const;
+
+export const createCampaign = defineOperation({
+  summary: 'Create a draft campaign (checked fully at preflight)',
+  tag,
+  auth: 'workspace',
+  permission: { resource: 'campaign', action: 'create' },
+  params: workspaceParams,
+  body: z.strictObject({
+    name: z.string().min(1).max(200),
+    sender: z.string().min(1).max(20),
+    text: z.string().min(1).max(2000),
+    purpose: z.string().max(40).optional(),
+    sector: z.string().max(40).optional(),
+    audiences: z.array(z.string().max(120)).max(20).optional(),
+    licences: z.array(z.string().max(100)).max(20).optional(),
+    start: z.string().max(40).optional(),
+    finishBy: z.string().max(40).optional(),
+    slots: z.string().max(40).optional(),
+    tps: z.number().positive().max(10_000).optional(),
+  }),
+  response: campaignView,
+  status: 201,
+  async handle(input) {
+    return createWorkspaceCampaign(
+      input.deps.store,
+      { ...input.body, workspace: accessOf(input).workspace.id },
+      input.now,
+    );
+  },
+});
+
+export const getCampaign = defineOperation({
+  summary: 'One campaign with its messages by state and its last preflight',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: campaignDetail,
+  async handle(input) {
+    return showCampaign(input.deps.store, refOf(input));
+  },
+});
+
+export const preflightCampaign = defineOperation({
+  summary: 'Preflight (preview): findings, eligible recipients, parts, plan and cost',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: reportView,
+  async handle(input) {
+    return preflightWorkspaceCampaign(
+      input.deps.store,
+      readPolicy(input.deps.config),
+      refOf(input),
+      input.now,
+    );
+  },
+});
+
+export const getCampaignPlan = defineOperation({
+  summary: 'The send plan, one line per message (rented numbers masked), paginated',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  query: pageQuery,
+  response: paginated(
+    z.object({
+      to: z.string(),
+      plannedAt: z.string(),
+      windowEndsAt: z.string(),
+      parts: z.number(),
+      state: z.string().optional(),
+    }),
+  ).extend({ source: z.enum(['computed', 'stored']), unplaceable: z.number() }),
+  async handle(input) {
+    const { limit, cursor } = input.query;
+    const skip = readCursor(cursor, z.number().int().min(0)) ?? 0;
+    const listing = await listCampaignPlan(
+      input.deps.store,
+      readPolicy(input.deps.config),
+      refOf(input),
+      input.now,
+    );
+    const items = [];
+    let index = 0;
+    let more = false;
+    for await (const line of listing.lines) {
+      if (index >= skip + limit) {
+        more = true;
+        break;
+      }
+      if (index >= skip) items.push(line);
+      index += 1;
+    }
+    const nextCursor = more
+      ? Buffer.from(JSON.stringify({ k: skip + limit })).toString('base64url')
+      : null;
+    return { items, nextCursor, source: listing.source, unplaceable: listing.unplaceable };
+  },
+});
+
+async function audit(input: CampaignInput, action: string, details: Record<string, unknown>) {
+  await recordAudit(
+    input.deps.store,
+    {
+      workspaceId: accessOf(input).workspace.id,
+      actor: principalOf(input),
+      action,
+      target: { kind: 'campaign', id: input.params.campaignId },
+      details,
+    },
+    input.now,
+  );
+}
+
+export const scheduleCampaign = defineOperation({
+  summary: 'Schedule: writes the planned messages; refused (ok: false) while a finding blocks',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  response: z.union([
+    z.object({
+      ok: z.literal(true),
+      campaign: z.string(),
+      state: z.literal('scheduled'),
+      messages: z.number(),
+      seeds: z.number(),
+      unplaceable: z.number(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      rentalsConsumed: z.array(z.string()).readonly(),
+      recipientDigest: z.string(),
+    }),
+    z.object({
+      ok: z.literal(false),
+      campaign: z.string(),
+      reason: z.string(),
+      message: z.string(),
+      findings: z.array(findingView).readonly(),
+    }),
+  ]),
+  async handle(input) {
+    const out = await scheduleWorkspaceCampaign(
+      input.deps.store,
+      readPolicy(input.deps.config),
+      refOf(input),
+      input.now,
+    );
+    await audit(input, out.ok ? 'campaign.schedule' : 'campaign.schedule_refused', {
+      ...(out.ok ? { messages: out.messages } : { reason: out.reason }),
+    });
+    return out;
+  },
+});
+
+const sendingView = z.object({
+  ok: z.boolean(),
+  state: z.string(),
+  message: z.string().optional(),
+});
+
+export const pauseCampaign = defineOperation({
+  summary: 'Pause sending (messages not yet handed to the gateway wait)',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  response: sendingView,
+  async handle(input) {
+    const out = await changeCampaignSending(input.deps.store, refOf(input), 'pause', input.now);
+    await audit(input, 'campaign.pause', { ok: out.ok });
+    return out;
+  },
+});
+
+export const resumeCampaign = defineOperation({
+  summary: 'Resume a paused campaign (inside the legal windows only)',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  response: sendingView,
+  async handle(input) {
+    const out = await changeCampaignSending(input.deps.store, refOf(input), 'resume', input.now);
+    await audit(input, 'campaign.resume', { ok: out.ok });
+    return out;
+  },
+});
+
+export const cancelCampaign = defineOperation({
+  summary: 'Cancel: every message not yet handed to a gateway is cancelled',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  response: z.union([
+    z.object({ ok: z.literal(true), campaign: campaignView, cancelledMessages: z.number() }),
+    z.object({ ok: z.literal(false), reason: z.string(), message: z.string() }),
+  ]),
+  async handle(input) {
+    const out = await cancelWorkspaceCampaign(input.deps.store, refOf(input), input.now);
+    await audit(input, 'campaign.cancel', out.ok ? { cancelled: out.cancelledMessages } : {});
+    return out;
+  },
+});
+
+export const getCampaignStatus = defineOperation({
+  summary: 'Live status: messages by state and SMS parts by delivery receipt',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: statusView,
+  async handle(input) {
+    return describeCampaignStatus(input.deps.store, refOf(input));
+  },
+});
+
+export const getCampaignReport = defineOperation({
+  summary: 'Report: the campaign, its live status and its last preflight in one answer',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: z.object({ campaign: campaignDetail, status: statusView }),
+  async handle(input) {
+    const ref = refOf(input);
+    const campaign = await showCampaign(input.deps.store, ref);
+    return { campaign, status: await describeCampaignStatus(input.deps.store, ref) };
+  },
+});
+
+export const getCampaignCertificate = defineOperation({
+  summary: 'The compliance certificate of the campaign (HTML, printable)',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: z.string().describe('text/html'),
+  contentType: 'text/html',
+  async handle(input) {
+    const dir = mkdtempSync(join(tmpdir(), 'texto-cert-'));
+    try {
+      const out = await writeCampaignCertificate(
+        input.deps.store,
+        readPolicy(input.deps.config),
+        { ...refOf(input), out: join(dir, 'certificate.html'), pdf: false },
+        {},
+        input.now,
+      );
+      return new Response(out.html, {
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+          'x-certificate-digest': out.digest,
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});

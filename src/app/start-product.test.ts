@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { loadConfig } from '../config.ts';
+import { openStore } from '../store/db.ts';
+import { startProduct } from './start-product.ts';
+
+/**
+ * `startProduct` on port 0 (what `npm start` and the UI's browser tests run): migrate, seed
+ * the demo, log in with a printed demo login, use the API, serve the UI, stop cleanly with
+ * no message left claimed; a second start keeps the data and does not seed again.
+ */
+test('startProduct: demo seeded, API and UI served, clean stop, restart keeps data', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'texto-product-'));
+  const dist = join(dataDir, 'dist');
+  mkdirSync(dist);
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Texto UI</title>');
+  writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+  const config = loadConfig({
+    TEXTO_DATA_DIR: dataDir,
+    TEXTO_STOP_CODE: '36180',
+    TEXTO_LOG_LEVEL: 'silent',
+  });
+  const lines: string[] = [];
+  const options = {
+    port: 0,
+    seed: { listSize: 300, ownContacts: 40 },
+    webDist: dist,
+    log: (l: string) => lines.push(l),
+  };
+  const product = await startProduct(config, options);
+  try {
+    assert.match(product.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(product.seeded, true);
+    assert.equal(product.ui, true);
+    const login = product.logins.find(
+      (l) => l.role === 'owner' && l.workspace === 'Meubles Dupont',
+    )!;
+    const res = await fetch(`${product.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: login.email, password: login.password }),
+    });
+    assert.equal(res.status, 200);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const get = (path: string) => fetch(`${product.url}${path}`, { headers: { cookie } });
+    const me = (await (await get('/api/me')).json()) as {
+      workspaces: Array<{ id: string; name: string }>;
+    };
+    const ws = me.workspaces.find((w) => w.name === 'Meubles Dupont')!;
+    assert.ok(ws);
+    const count = await fetch(`${product.url}/api/workspaces/${ws.id}/audiences/count`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ filter: { all: [] } }),
+    });
+    assert.equal(count.status, 200);
+    assert.equal(((await count.json()) as { reachable: number }).reachable, 40);
+    const catalogue = (await (await get(`/api/workspaces/${ws.id}/catalogue`)).json()) as {
+      items: Array<{ contacts: number; namesYou: boolean }>;
+    };
+    assert.equal(catalogue.items[0]?.contacts, 300);
+    assert.equal(catalogue.items[0]?.namesYou, true);
+    const audiences = (await (await get(`/api/workspaces/${ws.id}/audiences`)).json()) as {
+      items: unknown[];
+    };
+    assert.equal(audiences.items.length, 1);
+    // The UI: files, and the index for client-side routes; the API keeps its 404s.
+    assert.match(await (await fetch(`${product.url}/`)).text(), /Texto UI/);
+    assert.equal(await (await fetch(`${product.url}/app.js`)).text(), 'console.log(1)');
+    assert.match(await (await fetch(`${product.url}/campaigns/42`)).text(), /Texto UI/);
+    assert.equal((await fetch(`${product.url}/api/nope`)).status, 404);
+  } finally {
+    await product.stop();
+  }
+  await product.stop();
+  const store = openStore({ dataDir });
+  const claimed = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM messages
+    WHERE state IN ('claimed', 'submitting')`.execute(store.db);
+  assert.equal(Number(claimed.rows[0]!.n), 0);
+  await store.close();
+  const again = await startProduct(config, options);
+  try {
+    assert.equal(again.seeded, false, 'an existing database is not seeded again');
+    assert.equal((await fetch(`${again.url}/api/health`)).status, 200);
+  } finally {
+    await again.stop();
+  }
+});

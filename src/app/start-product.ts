@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApi } from '../api/create-api.ts';
+import { startServer } from '../api/start-server.ts';
+import type { Config } from '../config.ts';
+import { startDispatch } from '../dispatch/start-dispatch.ts';
+import type { DemoLogin } from '../services/demo-seed.ts';
+import { handleReply } from '../services/inbound.ts';
+import { prepareProduct, startProductWorkers } from '../services/product.ts';
+import { openStore } from '../store/db.ts';
+import { migrateStore } from '../store/migrate.ts';
+import { parseTransportUrl } from '../transports/parse-transport-url.ts';
+
+export interface ProductOptions {
+  /** Overrides TEXTO_HOST / TEXTO_PORT (tests: port 0). */
+  readonly host?: string;
+  readonly port?: number;
+  /** Seed the demo on an empty database (default true); a smaller list for tests. */
+  readonly seed?: false | { password?: string; listSize?: number; ownContacts?: number };
+  /** The built UI to serve at / (default web/dist when it exists). */
+  readonly webDist?: string | null;
+  /** Run the dispatcher worker on TEXTO_TRANSPORT (default true). */
+  readonly dispatch?: boolean;
+  readonly webhookIntervalMs?: number;
+  /** Where the product's own lines go (request logs follow TEXTO_LOG_LEVEL). */
+  readonly log?: (line: string) => void;
+  readonly requestLog?: (line: string) => void;
+}
+
+export interface RunningProduct {
+  readonly url: string;
+  readonly logins: readonly DemoLogin[];
+  readonly seeded: boolean;
+  /** Whether the built UI is served at / (web/dist found). */
+  readonly ui: boolean;
+  /** Stops accepting, stops the worker (claimed messages released), closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole product in this process (`npm start`, the UI's browser tests): migrate, recover
+ * and seed, the API and the UI on host:port, the dispatcher worker on the configured
+ * transport (the simulator by default), the webhook worker.
+ */
+export async function startProduct(
+  config: Config,
+  options: ProductOptions = {},
+): Promise<RunningProduct> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // As src/app.ts does (store, dispatch), in one place for the long-running product.
+  const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await migrateStore(store, new Date());
+  const prepared = await prepareProduct(store, {
+    now: new Date(),
+    seed: options.seed === false ? false : { stopCode: config.stopCode, ...options.seed },
+  });
+  if (prepared.abandonedJobs > 0) {
+    log(`${prepared.abandonedJobs} job(s) of a previous run were interrupted: marked failed`);
+  }
+  const api = createApi({
+    store,
+    config,
+    ...(options.requestLog ? { log: options.requestLog } : {}),
+  });
+  const dist = options.webDist === undefined ? resolve('web/dist') : options.webDist;
+  const ui = Boolean(dist && existsSync(join(dist, 'index.html')));
+  if (dist && ui) {
+    const index = readFileSync(join(dist, 'index.html'), 'utf8');
+    api.get('/*', serveStatic({ root: dist }));
+    // The single-page app answers every other non-API path with its index.
+    api.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(index)));
+  }
+  const workers = startProductWorkers(store, {
+    ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}),
+    log,
+  });
+  const runtime =
+    options.dispatch === false
+      ? null
+      : await startDispatch({
+          store,
+          transport: parseTransportUrl(config.transport),
+          onReply: (reply) => handleReply(store, reply, new Date()),
+          log: (line) => log(`dispatch: ${line}`),
+        });
+  const running = runtime?.dispatcher.run().catch((error: unknown) => {
+    log(`dispatch stopped: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const server = await startServer(api, {
+    host: options.host ?? config.host,
+    port: options.port ?? config.port,
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    logins: prepared.demo?.logins ?? [],
+    seeded: prepared.demo?.seeded ?? false,
+    ui,
+    stop() {
+      stopping ??= (async () => {
+        await server.close();
+        await runtime?.close();
+        await running;
+        await workers.stop();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** How a reply (MO) is read (rules.md OPT-02). */
+export type ReplyInterpretation = 'stop' | 'probable_stop' | 'start' | 'help' | 'other';
+
+/** Opt-out keywords, compared with the whole trimmed reply, case- and accent-folded (OPT-02). */
+const stopKeywords = new Set([
+  // French (recommended)
+  'STOP',
+  'STOP SMS',
+  'ARRET',
+  'ARRET SMS',
+  'DESABONNER',
+  'DESINSCRIRE',
+  'DESINSCRIPTION',
+  'DESABONNEMENT',
+  // FCC, vendors
+  'STOPALL',
+  'STOP ALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'REVOKE',
+  'OPT OUT',
+  'OPTOUT',
+  'OPT-OUT',
+  'REMOVE',
+  'TD',
+  // other languages
+  'BAJA',
+  'PARAR',
+  'ALTO',
+  'STOPP',
+  'ABMELDEN',
+  'ANNULLA',
+  'CANCELLA',
+  'AFMELDEN',
+]);
+
+const startKeywords = new Set(['START', 'UNSTOP', 'YES']);
+const helpKeywords = new Set(['HELP', 'INFO', 'AIDE']);
+
+/**
+ * Phrases that probably mean stop without being a keyword ("arrêtez de m'envoyer des sms",
+ * "ne plus recevoir", "désinscrivez-moi"): suppressed pending review (OPT-02 design).
+ */
+const probable = [
+  /\bARRET(E|EZ|ER)?\b.*\b(SMS|MESSAGES?|ENVOI|ENVOYER|ECRIRE|SPAM)\b/,
+  /\bNE\s+PLUS\s+(RECEVOIR|ETRE\s+CONTACTE|M['’ ]?ENVOYER|ME\s+CONTACTER)\b/,
+  /\b(DESINSCRI|DESABONN|RETIREZ[- ]MOI|SUPPRIMEZ[- ]MOI|ENLEVEZ[- ]MOI)/,
+  /\bPLUS\s+DE\s+(SMS|MESSAGES?)\b/,
+  /\bSTOP\b/,
+  /\b(UNSUBSCRIBE|STOP\s+TEXTING|REMOVE\s+ME|OPT\s*OUT)\b/,
+  /\bLAISSEZ[- ]MOI\s+TRANQUILLE\b/,
+];
+
+/** Upper case, accents removed, punctuation at the ends dropped, inner spaces squeezed. */
+export function foldReply(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .replace(/^[\s.!?,;:'"«»()-]+|[\s.!?,;:'"«»()-]+$/g, '')
+    .trim();
+}
+
+/**
+ * Reads a reply: an opt-out keyword on its own (the whole trimmed message) is a STOP, START
+ * and UNSTOP ask to re-subscribe (which only a recorded opt-in grants), HELP/INFO/AIDE ask for
+ * help, and a sentence that probably means stop is flagged for review.
+ */
+export function classifyReply(text: string): ReplyInterpretation {
+  const folded = foldReply(text);
+  if (stopKeywords.has(folded)) return 'stop';
+  if (startKeywords.has(folded)) return 'start';
+  if (helpKeywords.has(folded)) return 'help';
+  if (probable.some((p) => p.test(folded))) return 'probable_stop';
+  return 'other';
+}

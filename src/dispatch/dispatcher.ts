@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Recipient } from '../core/rules/recipient.ts';
+import type { Store } from '../store/db.ts';
+import {
+  beatWorker,
+  countLiveWorkers,
+  countWorkersBehind,
+  listWorkersOn,
+  registerWorker,
+  removeDeadWorkers,
+  removeWorker,
+} from '../store/dispatch-workers.ts';
+import { loadHandOffFacts } from '../store/hand-off-facts.ts';
+import {
+  type ClaimedMessage,
+  claimDueMessages,
+  completeFinishedCampaigns,
+  countPendingRetries,
+  markCampaignsSending,
+  markSubmitting,
+  recoverAbandoned,
+  releaseClaimed,
+} from '../store/message-queue.ts';
+import type { Transport } from '../transports/transport.ts';
+import { createShareLimiter } from './create-share-limiter.ts';
+import { judgeHandOff } from './judge-hand-off.ts';
+import type { Outcome, OutcomeWriter } from './outcome-writer.ts';
+import { sendMessage } from './send-message.ts';
+
+export interface DispatcherOptions {
+  readonly store: Store;
+  readonly transport: Transport;
+  readonly writer: OutcomeWriter;
+  /** The gateway account's parts per second, shared by every live worker (Infinity: none). */
+  readonly accountTps: number;
+  /** Only this campaign's messages (`campaign send`). */
+  readonly campaignId?: string;
+  readonly maxBatch?: number;
+  /** Sends in flight at once (the transport's window does the rest). */
+  readonly concurrency?: number;
+  readonly heartbeatMs?: number;
+  /** A worker whose heartbeat is older than this is dead: its messages are recovered. */
+  readonly aliveMs?: number;
+  readonly idleMs?: number;
+  readonly clock?: () => number;
+  readonly log?: (line: string) => void;
+  /** Told of each message the gateway accepted (the seed watch of the marketplace). */
+  readonly onSubmitted?: (message: ClaimedMessage) => Promise<unknown>;
+}
+
+export interface DispatchStats {
+  claimed: number;
+  submitted: number;
+  retried: number;
+  failed: number;
+  unknown: number;
+  replanned: number;
+  cancelled: number;
+  refused: number;
+  released: number;
+  /** Messages found `submitting` after a crash, made unknown at start-up or later. */
+  recoveredUnknown: number;
+  recoveredPlanned: number;
+  liveWorkers: number;
+}
+
+export interface Dispatcher {
+  readonly workerId: string;
+  readonly stats: Readonly<DispatchStats>;
+  /** Runs until stop() (worker) or, with untilIdle, until nothing is due now. */
+  run(options?: { untilIdle?: boolean }): Promise<void>;
+  /** Clean stop: no new claims, sends in flight recorded, claimed messages released. */
+  stop(): Promise<void>;
+}
+
+/** The window closed while the message waited for its turn: nothing left, re-judged later. */
+function windowClosed(id: number): Outcome {
+  return { kind: 'change', from: 'submitting', change: { id, state: 'planned' } };
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The dispatcher (issue 8, architecture "Dispatch: correctness first"): claim due messages in
+ * batches, re-check each at hand-off, mark the sendable ones `submitting` durably, send them
+ * within this worker's share of the account TPS, record outcomes in group commits.
+ */
+export async function createDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
+  const { store, transport, writer } = options;
+  const clock = options.clock ?? Date.now;
+  const iso = () => new Date(clock()).toISOString();
+  /** Liveness runs on the wall clock (processes), the windows on `clock` (business time). */
+  const wall = (offsetMs = 0) => new Date(Date.now() - offsetMs).toISOString();
+  const heartbeatMs = options.heartbeatMs ?? 1000;
+  const aliveMs = options.aliveMs ?? 5000;
+  const maxBatch = options.maxBatch ?? 1000;
+  const concurrency = options.concurrency ?? 256;
+  const idleMs = options.idleMs ?? 100;
+  const log = options.log ?? (() => {});
+  const workerId = `w_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const stats: DispatchStats = {
+    claimed: 0,
+    submitted: 0,
+    retried: 0,
+    failed: 0,
+    unknown: 0,
+    replanned: 0,
+    cancelled: 0,
+    refused: 0,
+    released: 0,
+    recoveredUnknown: 0,
+    recoveredPlanned: 0,
+    liveWorkers: 1,
+  };
+  const recipients = new Map<string, Recipient>();
+  const touched = new Set<string>();
+  let stopping = false;
+  let share = options.accountTps;
+  const limiter = createShareLimiter();
+
+  const recover = async () => {
+    const r = await recoverAbandoned(store.db, wall(aliveMs), iso());
+    stats.recoveredUnknown += r.unknown;
+    stats.recoveredPlanned += r.replanned;
+    if (r.unknown > 0)
+      log(`recovered ${r.unknown} message(s) left submitting by a dead worker: unknown`);
+  };
+  const setShare = (live: number) => {
+    stats.liveWorkers = live;
+    share = options.accountTps / Math.max(1, live);
+  };
+
+  // A worker of this host whose process is gone crashed: forget it now rather than after aliveMs.
+  for (const w of await listWorkersOn(store.db, hostname())) {
+    if (!isProcessAlive(w.pid)) await removeWorker(store.db, w.id);
+  }
+  const othersAlive = await countLiveWorkers(store.db, wall(aliveMs));
+  await recover();
+  const registeredAt = wall();
+  await registerWorker(
+    store.db,
+    { id: workerId, host: hostname(), pid: process.pid },
+    registeredAt,
+  );
+  setShare(othersAlive + 1);
+  let beating = false;
+  let beats = 0;
+  const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    beats += 1;
+    (async () => {
+      setShare(await beatWorker(store.db, workerId, wall(), wall(aliveMs)));
+      // The sweeps scan the queue: once per `aliveMs`, which is as soon as a death is known.
+      if (beats % Math.max(1, Math.round(aliveMs / heartbeatMs)) !== 0) return;
+      await recover();
+      await removeDeadWorkers(store.db, wall(60 * aliveMs));
+      await completeFinishedCampaigns(store.db, [...touched], iso());
+    })()
+      .catch((error) => log(`heartbeat failed: ${String(error)}`))
+      .finally(() => {
+        beating = false;
+      });
+  }, heartbeatMs);
+  heartbeat.unref?.();
+  // A joining worker sends only once every live worker has beaten since it registered: each
+  // has then counted it and shrunk its share of the account TPS.
+  const ready = (async () => {
+    if (othersAlive === 0) return;
+    while (
+      !stopping &&
+      (await countWorkersBehind(store.db, workerId, registeredAt, wall(aliveMs))) > 0
+    ) {
+      await sleep(Math.max(10, heartbeatMs / 4));
+    }
+  })();
+
+  const takeTokens = async (parts: number) => {
+    for (let i = 0; i < parts; i++) {
+      for (;;) {
+        if (!Number.isFinite(share)) return;
+        const wait = limiter(performance.now(), share);
+        if (wait <= 0) break;
+        await sleep(Math.max(1, Math.ceil(wait)));
+      }
+    }
+  };
+
+  /** A failing observer is logged, never allowed to stop the sending. */
+  const notifySubmitted = (message: ClaimedMessage): Promise<void> =>
+    (options.onSubmitted?.(message) ?? Promise.resolve()).then(
+      () => {},
+      (error: unknown) => options.log?.(`seed watch failed for message ${message.id}: ${error}`),
+    );
+
+  const dispatchBatch = async (claimed: ClaimedMessage[]): Promise<void> => {
+    const now = clock();
+    const facts = await loadHandOffFacts(store.db, claimed);
+    const before: Outcome[] = [];
+    const sendable: Array<{ message: ClaimedMessage; sender: string; validUntil: number }> = [];
+    for (const message of claimed) {
+      const d = judgeHandOff(message, facts, now, recipients);
+      if (d.action === 'send')
+        sendable.push({ message, sender: d.sender, validUntil: d.validUntil });
+      else if (d.action === 'replan') {
+        stats.replanned += 1;
+        before.push({
+          kind: 'change',
+          from: 'claimed',
+          change: {
+            id: message.id,
+            state: 'planned',
+            plannedAt: new Date(d.at).toISOString(),
+            nextAttemptAt: null,
+          },
+        });
+      } else if (d.action === 'release') {
+        stats.released += 1;
+        before.push({
+          kind: 'change',
+          from: 'claimed',
+          change: { id: message.id, state: 'planned' },
+        });
+      } else {
+        const state = d.action === 'cancel' ? 'cancelled' : 'refused';
+        stats[state] += 1;
+        before.push({
+          kind: 'change',
+          from: 'claimed',
+          change: { id: message.id, state, errorCode: d.code },
+        });
+      }
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const allowed = await markSubmitting(
+      store.db,
+      workerId,
+      sendable.map((s) => s.message.id),
+      iso(),
+    );
+    for (const s of sendable) {
+      if (allowed.has(s.message.id)) continue;
+      // Paused or cancelled meanwhile: a cancelled row is no longer claimed and stays as it is.
+      stats.released += 1;
+      before.push({
+        kind: 'change',
+        from: 'claimed',
+        change: { id: s.message.id, state: 'planned' },
+      });
+    }
+    // Each outcome joins the next group commit as soon as it is known, so that it usually meets
+    // its receipt there (one write for submitted + delivered) instead of the receipt waiting.
+    const written: Promise<void>[] = [writer.record(before)];
+    let next = 0;
+    const toSend = sendable.filter((s) => allowed.has(s.message.id));
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, toSend.length) }, async () => {
+        while (next < toSend.length) {
+          const s = toSend[next++]!;
+          await takeTokens(s.message.parts);
+          const outcome =
+            clock() < s.validUntil
+              ? await sendMessage(transport, s.message, s, clock)
+              : windowClosed(s.message.id);
+          if (outcome.kind === 'submitted') {
+            stats.submitted += 1;
+            if (options.onSubmitted) written.push(notifySubmitted(s.message));
+          } else if (outcome.change.state === 'planned') stats.retried += 1;
+          else if (outcome.change.state === 'failed') stats.failed += 1;
+          else stats.unknown += 1;
+          written.push(writer.record([outcome]));
+        }
+      }),
+    );
+    await Promise.all(written);
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let stopped: Promise<void> | null = null;
+  const dispatcher: Dispatcher = {
+    workerId,
+    stats,
+    async run(runOptions = {}) {
+      await ready;
+      while (!stopping) {
+        if (failure) throw failure;
+        const batch = Number.isFinite(share)
+          ? Math.max(1, Math.min(maxBatch, Math.ceil(share / 4)))
+          : maxBatch;
+        const claimed = await claimDueMessages(store.db, store.capabilities, {
+          workerId,
+          now: iso(),
+          limit: batch,
+          campaignId: options.campaignId,
+        });
+        if (claimed.length === 0) {
+          if (inFlight.size > 0) {
+            await Promise.race(inFlight);
+            continue;
+          }
+          if (runOptions.untilIdle) {
+            const retries = options.campaignId
+              ? await countPendingRetries(store.db, options.campaignId, iso())
+              : 0;
+            if (retries === 0) break;
+          }
+          await sleep(idleMs);
+          continue;
+        }
+        stats.claimed += claimed.length;
+        const campaigns = [...new Set(claimed.map((m) => m.campaignId))];
+        for (const c of campaigns) touched.add(c);
+        await markCampaignsSending(store.db, campaigns, iso());
+        const job = dispatchBatch(claimed).catch((error) => {
+          failure ??= error;
+        });
+        inFlight.add(job);
+        job.finally(() => inFlight.delete(job));
+        if (inFlight.size >= 2) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await Promise.all(inFlight);
+        clearInterval(heartbeat);
+        while (beating) await sleep(10);
+        await writer.close();
+        await releaseClaimed(store.db, workerId, iso());
+        await completeFinishedCampaigns(store.db, [...touched], iso());
+        await removeWorker(store.db, workerId);
+      })();
+      return stopped;
+    },
+  };
+  return dispatcher;
+}

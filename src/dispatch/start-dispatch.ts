@@ -1,0 +1,85 @@
+import type { Store } from '../store/db.ts';
+import { findSqliteFile } from '../store/dispatch-workers.ts';
+import { createTransport } from '../transports/create-transport.ts';
+import type { TransportSpec } from '../transports/parse-transport-url.ts';
+import type { InboundHandler, ReplyEvent, Transport } from '../transports/transport.ts';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
+import { openWriterThread } from './open-writer-thread.ts';
+import { createOutcomeWriter, type OutcomeWriter } from './outcome-writer.ts';
+
+export interface DispatchRuntime {
+  readonly dispatcher: Dispatcher;
+  readonly transport: Transport;
+  readonly writer: OutcomeWriter;
+  /** Stops the dispatcher (clean), closes the transport, writes the last receipts. */
+  close(): Promise<void>;
+}
+
+export interface StartDispatchOptions
+  extends Omit<DispatcherOptions, 'store' | 'transport' | 'writer' | 'accountTps'> {
+  readonly store: Store;
+  /** A parsed TEXTO_TRANSPORT, or a factory (tests) given the inbound handler. */
+  readonly transport: TransportSpec | ((onInbound: InboundHandler) => Promise<Transport>);
+  /** Replies (MO) go here (the services layer: STOP handling); receipts are recorded here. */
+  readonly onReply: (reply: ReplyEvent) => Promise<unknown>;
+  /** Overrides the account TPS derived from the transport (SMPP: tps × binds). */
+  readonly accountTps?: number;
+  readonly log?: (line: string) => void;
+  /** SQLite file: write outcomes and receipts on a worker thread (default true). */
+  readonly writerThread?: boolean;
+}
+
+/**
+ * Builds the dispatch runtime: the outcome writer, the transport whose inbound events go to it
+ * (receipts) or to `onReply` (replies), and the dispatcher. The account TPS is the SMPP URL's
+ * `tps × binds`; HTTP gateways and the simulator have no TPS of ours (they queue).
+ */
+export async function startDispatch(options: StartDispatchOptions): Promise<DispatchRuntime> {
+  const { store, onReply } = options;
+  const writer = await openOutcomeWriter(store, options.writerThread ?? true, options.clock);
+  const onInbound: InboundHandler = (event) =>
+    event.kind === 'receipt' ? writer.recordReceipt(event) : onReply(event).then(() => {});
+  const spec = typeof options.transport === 'function' ? null : options.transport;
+  const transport =
+    typeof options.transport === 'function'
+      ? await options.transport(onInbound)
+      : await createTransport(options.transport, {
+          onInbound,
+          ...(options.log ? { log: options.log } : {}),
+        });
+  const accountTps =
+    options.accountTps ??
+    (spec?.kind === 'smpp' ? spec.tps * spec.binds : Number.POSITIVE_INFINITY);
+  const dispatcher = await createDispatcher({ ...options, store, transport, writer, accountTps });
+  let closed: Promise<void> | null = null;
+  return {
+    dispatcher,
+    transport,
+    writer,
+    close() {
+      closed ??= (async () => {
+        await dispatcher.stop();
+        await transport.close();
+        await writer.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/**
+ * The outcome writer: on a SQLite file, its SQL runs on a worker thread with its own
+ * connection (the dispatcher's thread serves the sockets); elsewhere (PostgreSQL, whose SQL runs
+ * in the server, or an in-memory SQLite no other connection can see) on this thread.
+ */
+async function openOutcomeWriter(
+  store: Store,
+  threaded: boolean,
+  clock?: () => number,
+): Promise<OutcomeWriter> {
+  const file =
+    threaded && store.capabilities.dialect === 'sqlite' ? await findSqliteFile(store.db) : null;
+  if (file === null) return createOutcomeWriter(store, clock);
+  const thread = await openWriterThread(file);
+  return createOutcomeWriter(store, clock, 15, thread.flush, thread.close);
+}

@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { type CampaignRow, campaignTables, insertCampaign } from '../store/campaigns.ts';
+import type { Store } from '../store/db.ts';
+import { listMarketAlerts } from '../store/market-alerts.ts';
+import { messageTables } from '../store/messages.ts';
+import { findActiveSuppression } from '../store/suppressions.ts';
+import { forEachDatabase } from '../store/test-databases.ts';
+import { handleReply, listReplies } from './inbound.ts';
+import { consumeRental } from './licences.ts';
+import { orderList } from './market.ts';
+import { listPhones, setUpMarket } from './market-fixture.ts';
+
+const now = new Date('2026-12-01T10:00:00Z');
+
+function campaignRow(id: string, at: string, state = 'completed'): CampaignRow {
+  return {
+    id,
+    workspace_id: 'default',
+    name: id,
+    sender: 'DUPONT',
+    template: 'x',
+    purpose: 'promotional',
+    sector: 'general',
+    audiences: '[]',
+    licences: '[]',
+    rule_pack: 'FR',
+    policy: 'brief',
+    start_at: at,
+    finish_by: null,
+    slots: 'asap',
+    tps: 10,
+    state,
+    created_at: at,
+    updated_at: at,
+    scheduled_at: at,
+    preflight_digest: null,
+    preflight_summary: null,
+    recipient_digest: null,
+  };
+}
+
+/** A sent campaign (one delivered message per phone) and a later one with pending messages. */
+async function seed(store: Store, phones: readonly string[]) {
+  const at = now.toISOString();
+  await insertCampaign(store.db, campaignRow('cmp_sent', at, 'completed'));
+  await insertCampaign(store.db, campaignRow('cmp_next', at, 'scheduled'));
+  const contacts = await store.db
+    .insertInto('contacts')
+    .values(
+      phones.map((phone) => ({
+        workspace_id: 'default',
+        list_id: null,
+        phone,
+        consent_status: 'granted' as const,
+        consent_valid_until: '2099-01-01T00:00:00.000Z',
+        source: 'first_party',
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .returning(['id', 'phone'])
+    .execute();
+  const row = (
+    campaignId: string,
+    contactId: number,
+    phone: string,
+    state: 'delivered' | 'planned' | 'claimed',
+  ) => ({
+    workspace_id: 'default',
+    campaign_id: campaignId,
+    contact_id: contactId,
+    licence_id: null,
+    seed: 0,
+    masked: 0,
+    phone,
+    text: 'Promo STOP au 36180',
+    parts: 1,
+    encoding: 'GSM-7' as const,
+    planned_at: at,
+    window_ends_at: at,
+    state,
+    attempts: 0,
+    next_attempt_at: null,
+    gateway_id: null,
+    error_code: null,
+    created_at: at,
+    updated_at: at,
+  });
+  await messageTables(store.db)
+    .insertInto('messages')
+    .values(
+      contacts.flatMap((c) => [
+        row('cmp_sent', Number(c.id), c.phone, 'delivered'),
+        row('cmp_next', Number(c.id), c.phone, 'planned'),
+        row('cmp_next', Number(c.id), c.phone, 'claimed'),
+      ]),
+    )
+    .execute();
+}
+
+async function pending(store: Store, phone: string): Promise<number> {
+  const rows = await messageTables(store.db)
+    .selectFrom('messages')
+    .select('id')
+    .where('phone', '=', phone)
+    .where('state', 'in', ['planned', 'claimed'])
+    .execute();
+  return rows.length;
+}
+
+const stops = [
+  'STOP',
+  ' stop ',
+  'Arrêt',
+  'ARRET',
+  'stop sms',
+  'DÉSINSCRIRE',
+  'desabonner',
+  'Unsubscribe',
+];
+
+forEachDatabase(
+  'inbound: STOP and its variants suppress at once and cancel pending messages (OPT-01, OPT-02)',
+  async (store) => {
+    const phones = stops.map((_, i) => `+3361200000${i}`);
+    await seed(store, phones);
+    for (const [i, text] of stops.entries()) {
+      const phone = phones[i]!;
+      const started = performance.now();
+      const outcome = await handleReply(store, { from: phone, to: '36180', text, at: now }, now);
+      const elapsed = performance.now() - started;
+      assert.equal(outcome.interpretation, 'stop', text);
+      assert.equal(outcome.cancelled, 2, text);
+      assert.ok(elapsed < 1000, `${text}: ${elapsed} ms`);
+      const suppression = await findActiveSuppression(store.db, 'default', phone);
+      assert.equal(suppression?.reason, 'stop', text);
+      assert.equal(await pending(store, phone), 0);
+      const contact = await store.db
+        .selectFrom('contacts')
+        .select(['consent_status', 'last_interaction_at'])
+        .where('phone', '=', phone)
+        .executeTakeFirstOrThrow();
+      assert.equal(contact.consent_status, 'withdrawn', 'a withdrawal is in the ledger');
+      assert.equal(contact.last_interaction_at, now.toISOString(), 'a reply is an interaction');
+    }
+    const listed = await listReplies(store, {});
+    assert.equal(listed.length, stops.length);
+    assert.ok(listed.every((r) => r.interpretation === 'stop' && r.action === 'suppressed'));
+    const campaign = await campaignTables(store.db)
+      .selectFrom('campaigns')
+      .select('state')
+      .where('id', '=', 'cmp_next')
+      .executeTakeFirstOrThrow();
+    assert.equal(campaign.state, 'scheduled', 'only the number stops, not the campaign');
+  },
+);
+
+forEachDatabase(
+  'inbound: a probable opt-out suppresses pending review; START alone lifts nothing',
+  async (store) => {
+    const [probable, other, start] = ['+33612000101', '+33612000102', '+33612000103'];
+    await seed(store, [probable!, other!, start!]);
+    const p = await handleReply(
+      store,
+      { from: probable!, to: '36180', text: "Arrêtez de m'envoyer des SMS !", at: now },
+      now,
+    );
+    assert.deepEqual(p, {
+      interpretation: 'probable_stop',
+      action: 'suppressed_pending_review',
+      cancelled: 2,
+    });
+    const s = await findActiveSuppression(store.db, 'default', probable!);
+    assert.equal(s?.reason, 'manual');
+    assert.match(s?.note ?? '', /pending review/);
+
+    const o = await handleReply(
+      store,
+      { from: other!, to: '36180', text: 'Merci, à samedi', at: now },
+      now,
+    );
+    assert.deepEqual(o, { interpretation: 'other', action: 'recorded', cancelled: 0 });
+    assert.equal(await findActiveSuppression(store.db, 'default', other!), undefined);
+    assert.equal(await pending(store, other!), 2);
+
+    await handleReply(store, { from: start!, to: '36180', text: 'STOP', at: now }, now);
+    const later = new Date(now.getTime() + 60_000);
+    const r = await handleReply(
+      store,
+      { from: start!, to: '36180', text: 'START', at: later },
+      later,
+    );
+    assert.equal(r.action, 'recorded_needs_opt_in');
+    assert.equal((await findActiveSuppression(store.db, 'default', start!))?.reason, 'stop');
+  },
+);
+
+forEachDatabase(
+  'inbound: a reply from an unknown number is recorded without action',
+  async (store) => {
+    const r = await handleReply(
+      store,
+      { from: '+33699999999', to: '36180', text: 'STOP', at: now },
+      now,
+    );
+    assert.deepEqual(r, { interpretation: 'stop', action: 'no_campaign_found', cancelled: 0 });
+  },
+);
+
+forEachDatabase(
+  'inbound: a rental recipient’s STOP is suppressed for the renter and reported to the provider (LIST-04)',
+  async (store) => {
+    const { a, p, list } = await setUpMarket(store);
+    const paris = JSON.stringify({ all: [{ field: 'department', in: ['75'] }] });
+    const order = await orderList(
+      store,
+      { workspace: 'Adv', list: list.id, filter: paris, type: 'rental' },
+      now,
+    );
+    assert.ok(order.ok);
+    const at = now.toISOString();
+    await insertCampaign(store.db, {
+      ...campaignRow('cmp_rent', at),
+      workspace_id: a.id,
+      licences: JSON.stringify([order.licence.id]),
+    });
+    assert.ok(
+      (
+        await consumeRental(
+          store,
+          { workspaceId: a.id, licenceId: order.licence.id, campaignId: 'cmp_rent' },
+          now,
+        )
+      ).ok,
+    );
+    const phone = listPhones[0]!;
+    await messageTables(store.db)
+      .insertInto('messages')
+      .values({
+        workspace_id: a.id,
+        campaign_id: 'cmp_rent',
+        contact_id: null,
+        licence_id: order.licence.id,
+        seed: 0,
+        masked: 1,
+        phone,
+        text: 'Promo STOP au 36180',
+        parts: 1,
+        encoding: 'GSM-7',
+        planned_at: at,
+        window_ends_at: at,
+        state: 'delivered',
+        attempts: 1,
+        next_attempt_at: null,
+        gateway_id: 'g1',
+        error_code: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const outcome = await handleReply(
+      store,
+      { from: phone, to: '36180', text: 'STOP', at: now },
+      now,
+    );
+    assert.equal(outcome.action, 'suppressed_and_reported_to_provider');
+    assert.equal((await findActiveSuppression(store.db, a.id, phone))?.reason, 'stop');
+    const alerts = await listMarketAlerts(store.db, p.id);
+    assert.ok(alerts.some((x) => x.kind === 'stop' && x.phone === phone));
+    const replies = await listReplies(store, { workspace: 'Adv' });
+    assert.equal(replies.length, 1);
+    assert.notEqual(replies[0]!.from, phone, 'a rented number stays masked for the renter');
+  },
+);

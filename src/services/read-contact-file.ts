@@ -1,0 +1,231 @@
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+import type { ConsentField, ImportField } from '../core/contact/contact-fields.ts';
+import { createNumberParser } from '../core/contact/create-number-parser.ts';
+import { mapColumns, parseMapOption } from '../core/contact/map-header.ts';
+import { normaliseContact } from '../core/contact/normalise-contact.ts';
+import {
+  type CsvRecord,
+  createCsvSplitter,
+  detectDelimiter,
+  formatCsvLine,
+} from '../core/contact/split-csv.ts';
+import { DomainError } from '../core/domain-error.ts';
+import type { PostalIndex } from '../core/geo/locate-postal-code.ts';
+import type { ImportRow } from '../store/contact-import.ts';
+import { loadPlaces } from './contacts.ts';
+
+/** What to read and how. */
+export interface ReadRequest {
+  readonly file: string;
+  readonly map?: string | undefined;
+  /** A delimiter character, or undefined to detect it from the header line. */
+  readonly delimiter?: string | undefined;
+  readonly encoding: 'auto' | 'utf-8' | 'windows-1252';
+  readonly consentDefaults: Partial<Record<ConsentField, string>>;
+  readonly now: Date;
+  readonly batchSize: number;
+}
+
+export interface FileLayout {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: string;
+  columns: Record<string, string>;
+  ignoredColumns: string[];
+  /** The rejects CSV header line (original columns + line + reason). */
+  rejectsHeader: string;
+}
+
+/** Valid rows to store and reject lines to write, in file order. */
+export interface ReadBatch {
+  rows: ImportRow[];
+  rejects: string;
+  bytesRead: number;
+}
+
+export interface ReadTotals {
+  rows: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+}
+
+export interface ReadSink {
+  layout(layout: FileLayout): void;
+  batch(batch: ReadBatch): Promise<void>;
+  progress(bytesRead: number): void;
+}
+
+export interface FileRefusalOutcome {
+  readonly ok: false;
+  readonly reason: 'opt_out_source' | 'missing_consent_evidence';
+  readonly message: string;
+  readonly line: number | null;
+  readonly missing?: string[];
+}
+
+/** Thrown (and caught by the import) when the whole file must be refused. */
+export class Refusal {
+  constructor(readonly outcome: FileRefusalOutcome) {}
+}
+/** Thrown when a file read as UTF-8 turns out not to be. */
+export class NotUtf8 {}
+
+/**
+ * Reads a contacts CSV (streaming, bounded memory), normalises and validates every row and
+ * hands the sink batches of valid rows and reject lines, in file order. No database: the
+ * import stores each batch (and writes its rejects) before the next one is read.
+ */
+export async function readContactFile(request: ReadRequest, sink: ReadSink): Promise<ReadTotals> {
+  const explicit = parseMapOption(request.map);
+  const defaults = request.consentDefaults;
+  const totals: ReadTotals = { rows: 0, rejected: 0, rejectedByReason: {} };
+  let chosen: 'utf-8' | 'windows-1252' = request.encoding === 'auto' ? 'utf-8' : request.encoding;
+  let delimiter = ',';
+  let header: string[] | null = null;
+  let position = new Map<string, number>();
+  let customFields: string[] = [];
+  let batch: ImportRow[] = [];
+  let rejects = '';
+  let pendingRejects = 0;
+  let bytesRead = 0;
+
+  // The cells of the record being read; `get` is built once per file, not once per row.
+  let values: readonly string[] = [];
+  const get = (field: string) => {
+    const i = position.get(field) ?? -1;
+    const v = i >= 0 ? values[i] : undefined;
+    return v === undefined || v.trim() === '' ? (defaults[field as ConsentField] ?? v) : v;
+  };
+  const context: {
+    now: Date;
+    parse: ReturnType<typeof createNumberParser>;
+    places: PostalIndex | null;
+  } = {
+    now: request.now,
+    parse: createNumberParser('FR'),
+    places: null,
+  };
+
+  const flush = () => {
+    const out = { rows: batch, rejects, bytesRead };
+    batch = [];
+    rejects = '';
+    pendingRejects = 0;
+    return sink.batch(out);
+  };
+  const reject = (record: CsvRecord, reason: string) => {
+    totals.rejected += 1;
+    totals.rejectedByReason[reason] = (totals.rejectedByReason[reason] ?? 0) + 1;
+    rejects += `${formatCsvLine([...record.fields, String(record.line), reason], delimiter)}\n`;
+    pendingRejects += 1;
+    return pendingRejects >= request.batchSize ? flush() : undefined;
+  };
+  const readHeader = (record: CsvRecord) => {
+    header = record.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+    const mapped = mapColumns(header, explicit);
+    const fieldOf: Array<ImportField | undefined> = mapped.fieldOf;
+    customFields = mapped.customFields;
+    position = new Map(fieldOf.flatMap((f, i) => (f ? [[f, i] as const] : [])));
+    if (!fieldOf.includes('phone')) {
+      throw new DomainError(
+        'invalid_input',
+        `no phone column in ${request.file} (header: ${header.join(', ')}); use --map COLUMN=phone`,
+      );
+    }
+    if (fieldOf.includes('postal_code')) context.places = loadPlaces();
+    sink.layout({
+      encoding: chosen,
+      delimiter,
+      columns: mapped.columns,
+      ignoredColumns: mapped.ignored,
+      rejectsHeader: `${formatCsvLine([...header, 'line', 'reason'], delimiter)}\n`,
+    });
+  };
+
+  /** Handles one record; returns a promise only when there is a batch to hand over. */
+  const onRecord = (record: CsvRecord): Promise<void> | undefined => {
+    if (!header) {
+      readHeader(record);
+      return undefined;
+    }
+    totals.rows += 1;
+    if (record.error) return reject(record, record.error);
+    if (record.fields.length !== header.length) return reject(record, 'ragged-row');
+    values = record.fields;
+    const row = normaliseContact(get, customFields, context);
+    if (!row.ok) {
+      if (row.refuseFile) {
+        throw new Refusal({
+          ok: false,
+          reason: row.refuseFile,
+          line: record.line,
+          message:
+            row.refuseFile === 'opt_out_source'
+              ? `line ${record.line}: opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent; the whole file is refused and nothing was imported (rules.md FR-CONS-02)`
+              : `line ${record.line}: consent evidence missing (${row.missing?.join(', ')}); the whole file is refused and nothing was imported (rules.md FR-CONS-06); give the columns or --consent-* options`,
+          ...(row.missing ? { missing: row.missing } : {}),
+        });
+      }
+      return reject(record, row.reason);
+    }
+    batch.push({ line: record.line, contact: row.contact, consent: row.consent });
+    return batch.length >= request.batchSize ? flush() : undefined;
+  };
+  const onRecords = async (records: Iterable<CsvRecord>) => {
+    for (const record of records) {
+      const pending = onRecord(record);
+      if (pending) await pending;
+    }
+  };
+
+  let splitter: ReturnType<typeof createCsvSplitter> | null = null;
+  let decode: (chunk: Buffer, final: boolean) => string = () => '';
+  const stream = createReadStream(request.file, { highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (!splitter) {
+      if (request.encoding === 'auto') chosen = looksUtf8(chunk) ? 'utf-8' : 'windows-1252';
+      decode = makeDecoder(chosen);
+    }
+    const text = decode(chunk, false);
+    if (!splitter) {
+      const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+      delimiter = request.delimiter ?? detectDelimiter(firstLine);
+      splitter = createCsvSplitter(delimiter);
+    }
+    await onRecords(splitter.push(text));
+    bytesRead += chunk.length;
+    sink.progress(bytesRead);
+  }
+  const tail = decode(Buffer.alloc(0), true);
+  await onRecords(splitter?.push(tail) ?? []);
+  await onRecords(splitter?.end() ?? []);
+  if (!header) throw new DomainError('invalid_input', `${request.file} is empty (no header line)`);
+  if (batch.length > 0 || rejects !== '') await flush();
+  return totals;
+}
+
+function looksUtf8(chunk: Buffer): boolean {
+  if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return true;
+  const end = chunk.lastIndexOf(0x0a);
+  return isUtf8(
+    end > 0 ? chunk.subarray(0, end) : chunk.subarray(0, Math.max(0, chunk.length - 3)),
+  );
+}
+
+function makeDecoder(
+  encoding: 'utf-8' | 'windows-1252',
+): (chunk: Buffer, final: boolean) => string {
+  if (encoding === 'windows-1252') {
+    const decoder = iconv.getDecoder('win1252');
+    return (chunk, final) => (final ? (decoder.end() ?? '') : decoder.write(chunk));
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  return (chunk, final) => {
+    try {
+      return decoder.decode(chunk, { stream: !final });
+    } catch {
+      throw new NotUtf8();
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import { BarChart } from '../components/bar-chart.tsx';
+import type { MessageKey } from '../i18n/fr.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+
+/** One bar chart per breakdown the API returned (département, age bands, gender…). */
+export function BreakdownCharts(props: { breakdown: Record<string, Record<string, number>> }) {
+  const t = useT();
+  return (
+    <div className="charts">
+      {Object.entries(props.breakdown).map(([field, buckets]) => {
+        const rows = Object.entries(buckets)
+          .map(([label, value]) => ({ label, value }))
+          .sort((a, b) => (field === 'age' ? a.label.localeCompare(b.label) : b.value - a.value))
+          .slice(0, 15);
+        return (
+          <BarChart
+            key={field}
+            title={t('audience.by', { field: t(`field.${field}` as MessageKey) })}
+            rows={rows}
+          />
+        );
+      })}
+    </div>
+  );
+}

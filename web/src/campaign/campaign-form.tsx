@@ -1,0 +1,190 @@
+import { type FormEvent, useState } from 'react';
+import type { ApiClient } from '../api-client.ts';
+import { Field } from '../components/field.tsx';
+import { FormErrors } from '../components/form-errors.tsx';
+import { type Draft, MessageComposer } from '../composer/message-composer.tsx';
+import { readFieldErrors } from '../field-errors.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { useResource } from '../use-resource.ts';
+import type { Campaign } from './campaign-types.ts';
+
+/** A local datetime-local value as an ISO instant with its offset (what the API takes). */
+function toInstant(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/**
+ * Creates a draft campaign: name, the composer (sender, text, counter, STOP), audiences and
+ * licences, schedule (start, finish-by, best slots), throughput. `from` pre-fills a copy to fix.
+ */
+export function CampaignForm(props: {
+  api: ApiClient;
+  workspaceId: string;
+  from?: Campaign | undefined;
+  onCreated: (campaign: Campaign) => void;
+}) {
+  const t = useT();
+  const base = `/api/workspaces/${props.workspaceId}`;
+  const audiences = useResource(
+    () => props.api.get<{ items: { name: string }[] }>(`${base}/audiences`),
+    base,
+  );
+  const licences = useResource(
+    () =>
+      props.api.get<{
+        items: {
+          id: string;
+          type: string;
+          list: { name: string };
+          contacts: number;
+          state: string;
+        }[];
+      }>(`${base}/licences`),
+    `${base}/licences`,
+  );
+  const from = props.from;
+  const [name, setName] = useState(from ? `${from.name} (v2)` : '');
+  const [draft, setDraft] = useState<Draft>({
+    sender: from?.sender ?? '',
+    text: from?.text ?? '',
+    stopCode: '',
+  });
+  const [chosenAudiences, setAudiences] = useState<string[]>(from?.audiences ?? []);
+  const [chosenLicences, setLicences] = useState<string[]>(from?.licences ?? []);
+  const [start, setStart] = useState('');
+  const [finishBy, setFinishBy] = useState('');
+  const [slots, setSlots] = useState<'asap' | 'best'>(
+    (from?.schedule.slots as 'asap' | 'best') ?? 'asap',
+  );
+  const [tps, setTps] = useState(String(from?.tps ?? 10));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const toggle = (list: string[], set: (v: string[]) => void, value: string) =>
+    set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const created = await props.api.post<Campaign>(`${base}/campaigns`, {
+        name,
+        sender: draft.sender,
+        text: draft.text,
+        audiences: chosenAudiences,
+        licences: chosenLicences,
+        ...(toInstant(start) ? { start: toInstant(start) } : {}),
+        ...(toInstant(finishBy) ? { finishBy: toInstant(finishBy) } : {}),
+        slots,
+        ...(tps.trim() ? { tps: Number(tps) } : {}),
+      });
+      setErrors({});
+      props.onCreated(created);
+    } catch (error) {
+      setErrors(readFieldErrors(error));
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="cf-title">
+      <h2 id="cf-title">{from ? t('campaign.fixCopy') : t('campaign.new')}</h2>
+      <FormErrors
+        errors={errors}
+        fields={[
+          'name',
+          'sender',
+          'text',
+          'start',
+          'finishBy',
+          'slots',
+          'audiences',
+          'licences',
+          'tps',
+        ]}
+      />
+      <Field label={t('campaign.name')} error={errors.name}>
+        {(a) => <input {...a} required value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <MessageComposer
+        api={props.api}
+        workspaceId={props.workspaceId}
+        draft={draft}
+        onChange={setDraft}
+      />
+      {(errors.sender || errors.text) && (
+        <p className="field-error" role="alert">
+          {errors.sender ?? errors.text}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('campaign.audiences')}</legend>
+        {audiences.data?.items.length === 0 && <p className="muted">{t('campaign.noAudience')}</p>}
+        {audiences.data?.items.map((a) => (
+          <label key={a.name} className="check-line">
+            <input
+              type="checkbox"
+              checked={chosenAudiences.includes(a.name)}
+              onChange={() => toggle(chosenAudiences, setAudiences, a.name)}
+            />{' '}
+            {a.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('campaign.licences')}</legend>
+        {licences.data?.items
+          .filter((l) => l.state === 'active')
+          .map((l) => (
+            <label key={l.id} className="check-line">
+              <input
+                type="checkbox"
+                checked={chosenLicences.includes(l.id)}
+                onChange={() => toggle(chosenLicences, setLicences, l.id)}
+              />{' '}
+              {l.list.name} — {l.type} — {l.contacts.toLocaleString()} ({l.id})
+            </label>
+          ))}
+      </fieldset>
+      <Field label={t('campaign.start')} hint={t('campaign.startHint')} error={errors.start}>
+        {(a) => (
+          <input
+            {...a}
+            type="datetime-local"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('campaign.finishBy')} error={errors.finishBy}>
+        {(a) => (
+          <input
+            {...a}
+            type="datetime-local"
+            value={finishBy}
+            onChange={(e) => setFinishBy(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('campaign.slots')} error={errors.slots}>
+        {(a) => (
+          <select
+            {...a}
+            value={slots}
+            onChange={(e) => setSlots(e.target.value as 'asap' | 'best')}
+          >
+            <option value="asap">{t('campaign.slots.asap')}</option>
+            <option value="best">{t('campaign.slots.best')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('campaign.tps')} hint={t('campaign.tpsHint')} error={errors.tps}>
+        {(a) => (
+          <input {...a} inputMode="numeric" value={tps} onChange={(e) => setTps(e.target.value)} />
+        )}
+      </Field>
+      <button type="submit" className="primary">
+        {t('campaign.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../api-client.ts';
+import { LoadState } from '../components/load-state.tsx';
+import { readFieldErrors } from '../field-errors.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { useResource } from '../use-resource.ts';
+import { CampaignForm } from './campaign-form.tsx';
+import type { ActionAnswer, Campaign, PreflightReport } from './campaign-types.ts';
+import { FindingsList } from './findings-list.tsx';
+import { PreflightView } from './preflight-view.tsx';
+import { StatusView } from './status-view.tsx';
+import { useCampaignStatus } from './use-campaign-status.ts';
+
+/** One campaign: preflight, plan and cost, schedule / pause / resume / cancel, certificate, live view. */
+export function CampaignPage(props: {
+  api: ApiClient;
+  workspaceId: string;
+  campaignId: string;
+  onCopy: (campaign: Campaign) => void;
+}) {
+  const t = useT();
+  const path = `/api/workspaces/${props.workspaceId}/campaigns/${props.campaignId}`;
+  const campaign = useResource(() => props.api.get<Campaign>(path), path);
+  const [report, setReport] = useState<PreflightReport | undefined>();
+  const [answer, setAnswer] = useState<ActionAnswer | undefined>();
+  const [error, setError] = useState('');
+  const [fixing, setFixing] = useState(false);
+  const state = campaign.data?.state ?? '';
+  const status = useCampaignStatus(props.api, `${path}/status`, state !== '' && state !== 'draft');
+  // The live view sees the campaign move (scheduled → sending → completed): follow it.
+  const { reload } = campaign;
+  useEffect(() => {
+    if (status && state && status.state !== state) reload();
+  }, [status, state, reload]);
+
+  async function run(action: 'preflight' | 'schedule' | 'pause' | 'resume' | 'cancel') {
+    setError('');
+    try {
+      if (action === 'preflight')
+        setReport(await props.api.post<PreflightReport>(`${path}/preflight`));
+      else setAnswer(await props.api.post<ActionAnswer>(`${path}/${action}`));
+      campaign.reload();
+    } catch (e) {
+      setError(Object.values(readFieldErrors(e)).join(' '));
+    }
+  }
+  async function certificate() {
+    try {
+      const blob = await props.api.download(`${path}/certificate`);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${props.campaignId}-certificate.html`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(Object.values(readFieldErrors(e)).join(' '));
+    }
+  }
+
+  const c = campaign.data;
+  return (
+    <section aria-labelledby="cp-title">
+      <LoadState
+        loading={campaign.loading && !c}
+        error={campaign.error}
+        onRetry={campaign.reload}
+      />
+      {c && (
+        <>
+          <h1 id="cp-title">
+            {c.name}{' '}
+            <span className="badge" data-testid="campaign-state">
+              {c.state}
+            </span>
+          </h1>
+          <p>
+            {t('campaign.summary', {
+              sender: c.sender,
+              slots: c.schedule.slots,
+              start: c.schedule.start.replace('T', ' ').slice(0, 16),
+            })}
+          </p>
+          <blockquote className="bubble">{c.text}</blockquote>
+          <div className="actions">
+            <button type="button" onClick={() => run('preflight')}>
+              {t('campaign.runPreflight')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={c.state !== 'draft'}
+              onClick={() => run('schedule')}
+            >
+              {t('campaign.schedule')}
+            </button>
+            <button type="button" disabled={c.state !== 'sending'} onClick={() => run('pause')}>
+              {t('campaign.pause')}
+            </button>
+            <button type="button" disabled={c.state !== 'paused'} onClick={() => run('resume')}>
+              {t('campaign.resume')}
+            </button>
+            <button
+              type="button"
+              disabled={!['draft', 'scheduled', 'sending', 'paused'].includes(c.state)}
+              onClick={() => run('cancel')}
+            >
+              {t('campaign.cancel')}
+            </button>
+            <button type="button" onClick={certificate} disabled={c.state === 'draft'}>
+              {t('campaign.certificate')}
+            </button>
+            {c.state === 'draft' && (
+              <button type="button" onClick={() => setFixing(!fixing)} aria-expanded={fixing}>
+                {t('campaign.fix')}
+              </button>
+            )}
+          </div>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          {answer && (
+            <div role="status" data-testid="action-answer" className={answer.ok ? 'ok' : 'blocked'}>
+              {answer.ok
+                ? t('campaign.done', { state: answer.state ?? '' })
+                : (answer.message ?? answer.reason)}
+              {!answer.ok && answer.findings && <FindingsList findings={answer.findings} />}
+            </div>
+          )}
+          {fixing && (
+            <CampaignForm
+              api={props.api}
+              workspaceId={props.workspaceId}
+              from={c}
+              onCreated={props.onCopy}
+            />
+          )}
+          {report && <PreflightView report={report} />}
+          {status && <StatusView status={status} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/** Shapes of the campaign answers of the API (src/api/campaigns.ts) the screens read. */
+export interface Finding {
+  rule: string;
+  layer: string;
+  severity: 'block' | 'warn';
+  count: number;
+  message: string;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  sender: string;
+  text: string;
+  purpose: string;
+  audiences: string[];
+  licences: string[];
+  schedule: { start: string; finishBy?: string; slots: string };
+  tps: number;
+  state: string;
+  messages?: Record<string, number>;
+}
+
+export interface PreflightReport {
+  ok: boolean;
+  findings: Finding[];
+  recipients: { total: number; eligible: number; excluded: Record<string, number> };
+  message: { encoding: string; parts: number; totalParts: number };
+  exposureAvoided: { numbers: number; penaltyPerNumberEur: number; amountEur: number };
+  plan: {
+    start: string | null;
+    end: string | null;
+    perDay: Record<string, number>;
+    perSlot: Record<string, number>;
+    perTerritory: Record<string, Record<string, unknown>>;
+    planned: number;
+    unplaceable: number;
+  } | null;
+  cost: { parts: number; eur: number } | null;
+}
+
+export interface CampaignStatus {
+  state: string;
+  total: number;
+  states: Record<string, number>;
+  delivery: Record<string, number>;
+  unknown: number;
+}
+
+export type ActionAnswer =
+  | { ok: true; state?: string; messages?: number; campaign?: unknown }
+  | { ok: false; reason?: string; message?: string; findings?: Finding[] };

@@ -1,0 +1,46 @@
+import { BarChart } from '../components/bar-chart.tsx';
+import { useT } from '../i18n/i18n-context.tsx';
+import type { CampaignStatus } from './campaign-types.ts';
+
+const funnel = ['planned', 'claimed', 'submitting', 'submitted', 'delivered'];
+
+/** Live sending view: messages per state, the delivery funnel, failures and STOP-cancelled. */
+export function StatusView(props: { status: CampaignStatus }) {
+  const t = useT();
+  const s = props.status;
+  const states = Object.entries(s.states)
+    .filter(([k, v]) => v > 0 || k === 'delivered')
+    .map(([label, value]) => ({ label, value }));
+  const reached = (state: string) =>
+    funnel.slice(funnel.indexOf(state)).reduce((sum, k) => sum + (s.states[k] ?? 0), 0);
+  return (
+    <section aria-labelledby="st-title" data-testid="status" aria-live="polite">
+      <h2 id="st-title">{t('campaign.live')}</h2>
+      <p>
+        {t('campaign.stateIs', { state: s.state })} ·{' '}
+        {t('campaign.total', { n: s.total.toLocaleString() })}
+      </p>
+      <div className="charts">
+        <BarChart title={t('campaign.byState')} rows={states} />
+        <BarChart
+          title={t('campaign.funnel')}
+          rows={['submitted', 'delivered'].map((k) => ({ label: k, value: reached(k) }))}
+        />
+        {Object.keys(s.delivery).length > 0 && (
+          <BarChart
+            title={t('campaign.delivery')}
+            rows={Object.entries(s.delivery).map(([label, value]) => ({ label, value }))}
+          />
+        )}
+      </div>
+      <dl className="figures">
+        {states.map(({ label: k, value: v }) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd data-state={k}>{v.toLocaleString()}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import { en } from './en.ts';
+import { fr, type MessageKey, type Messages } from './fr.ts';
+
+export type Lang = 'fr' | 'en';
+export const dictionaries: Record<Lang, Messages> = { fr, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Looks a key up (an unknown key, e.g. a new rule family, reads as itself) and fills `{name}`. */
+export function createTranslate(lang: Lang): Translate {
+  const dict = dictionaries[lang];
+  return (key, vars) =>
+    (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      vars && name in vars ? String(vars[name]) : whole,
+    );
+}
+
+export const I18nContext = createContext<{ lang: Lang; t: Translate }>({
+  lang: 'fr',
+  t: createTranslate('fr'),
+});
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}
