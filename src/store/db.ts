@@ -8,6 +8,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
 import type { Database } from './schema.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 /** Where the store lives: the embedded SQLite file under dataDir, or a PostgreSQL URL. */
 export interface StoreOptions {
@@ -69,7 +70,9 @@ function openSqlite(path: string): Store {
   raw.pragma('busy_timeout = 5000');
   // 16 MB of page cache (default 2 MB): a big import keeps more index pages in memory.
   raw.pragma('cache_size = -16384');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cacheStatements(raw) }),
+  });
   return {
     db,
     capabilities: sqliteCapabilities,
