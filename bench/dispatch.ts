@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -29,6 +29,9 @@ const n = Number(process.argv[2] ?? 100_000);
 const window = Number(process.argv[3] ?? 10);
 const rounds = Number(process.argv[4] ?? 2);
 const text = 'Dupont Meubles: -20% sur tout le magasin ce samedi ! STOP 36180';
+/** TEXTO_BENCH_NO_THREAD=1: the outcome writer on the dispatcher's thread, for comparison. */
+const noThread = process.env.TEXTO_BENCH_NO_THREAD === '1';
+const cpuMicros = (u: NodeJS.CpuUsage) => u.user + u.system;
 const pgUrl = process.env.TEXTO_BENCH_PG_URL ?? process.env.TEXTO_TEST_PG_URL;
 
 async function startServer(): Promise<{ port: number; stop: () => Promise<void> }> {
@@ -186,13 +189,17 @@ async function waitDelivered(store: Store, campaignId: string): Promise<void> {
   }
 }
 
-async function runSqlite(port: number, writerThread = true): Promise<number> {
+async function runSqlite(
+  port: number,
+  writerThread: boolean,
+): Promise<{ rate: number; cpuUs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'texto-bench-dispatch-'));
   const store = openStore({ dataDir: dir });
   try {
     await migrateStore(store, new Date(tuesdayMorning));
     const campaignId = await seed(store, 'scheduled');
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const runtime = await startDispatch({
       store,
       accountTps: Number.POSITIVE_INFINITY,
@@ -225,7 +232,7 @@ async function runSqlite(port: number, writerThread = true): Promise<number> {
       `    (${w.flushes} group commits, ${w.receipts} receipts, ${w.parked} parked before their send result)`,
     );
     await runtime.close();
-    return rate;
+    return { rate, cpuUs: cpuMicros(process.cpuUsage(cpu)) };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -289,10 +296,16 @@ try {
   const raws: number[] = [];
   const sqlites: number[] = [];
   for (let round = 1; round <= rounds; round++) {
+    const rawCpu = process.cpuUsage();
     raws.push(await runRaw(server.port));
-    sqlites.push(await runSqlite(server.port));
+    const rawUs = cpuMicros(process.cpuUsage(rawCpu));
+    const sqlite = await runSqlite(server.port, !noThread);
+    sqlites.push(sqlite.rate);
+    const sqliteUs = sqlite.cpuUs;
     console.log(
-      `  round ${round}: raw smpp ${raws.at(-1)!.toFixed(0)} msg/s, Texto dispatch on SQLite ${sqlites.at(-1)!.toFixed(0)} msg/s`,
+      `  round ${round}: raw smpp ${raws.at(-1)!.toFixed(0)} msg/s (${(rawUs / n).toFixed(0)} µs CPU/msg), Texto dispatch on SQLite ${sqlites.at(-1)!.toFixed(0)} msg/s (${(sqliteUs / n).toFixed(0)} µs CPU/msg all threads)  load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
   }
   const raw = Math.max(...raws);

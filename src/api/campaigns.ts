@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -363,7 +363,7 @@ export const getCampaignCertificate = defineOperation({
         {},
         input.now,
       );
-      return new Response(out.html, {
+      return new Response(readFileSync(out.htmlFile, 'utf8'), {
         headers: {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",

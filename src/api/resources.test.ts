@@ -317,6 +317,7 @@ forEachDatabase(
     const cert = await t.call('GET', `${c}/certificate`, t.keys.analystA);
     assert.equal(cert.status, 200, cert.text.slice(0, 300));
     assert.match(cert.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(cert.text, /^<!doctype html>/i, 'the certificate itself, not a file path');
     const actions = (
       await t.call('GET', `${ws}/audit-log?limit=200`, t.sessions.ownerA)
     ).json.items.map((e: Answer) => e.action);

@@ -32,7 +32,7 @@ export const campaignCertificate: Command = {
     else {
       writeLine(
         io,
-        `certificate written: ${outcome.html} (${outcome.ok ? 'compliant' : 'NOT compliant'})`,
+        `certificate written: ${outcome.htmlFile} (${outcome.ok ? 'compliant' : 'NOT compliant'})`,
       );
       writeLine(io, outcome.pdf ? `PDF: ${outcome.pdf}` : (outcome.pdfSkipped ?? 'PDF skipped'));
       writeLine(io, `recipient digest (SHA-256): ${outcome.digest}`);

@@ -211,7 +211,7 @@ async function writeBatch(
   await updateMessages(store.db, fromSubmitting, now, ['submitting']);
   await markSubmitted(store.db, submitted, now);
   await insertParts(store.db, parts, now);
-  // SQLite runs on this thread: let the sockets breathe between statements.
+  // When SQLite runs on the dispatcher's thread (in-memory store): let the sockets breathe.
   await yieldToIo();
   const receipts: StoredReceipt[] = [];
   if (sweep) receipts.push(...(await takeMatchableParkedReceipts(store.db)));

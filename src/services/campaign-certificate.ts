@@ -12,7 +12,8 @@ import { type CampaignRef, loadCampaign, toCampaign } from './campaigns.ts';
 export interface CertificateOutcome {
   readonly campaign: string;
   readonly ok: boolean;
-  readonly html: string;
+  /** The HTML file written. */
+  readonly htmlFile: string;
   /** The PDF written beside, or null with the reason it was skipped. */
   readonly pdf: string | null;
   readonly pdfSkipped: string | null;
@@ -58,7 +59,7 @@ export async function writeCampaignCertificate(
   return {
     campaign: row.id,
     ok: report.ok,
-    html: out,
+    htmlFile: out,
     pdf: pdf.path,
     pdfSkipped: pdf.skipped,
     digest,

@@ -462,9 +462,6 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
 
 test('certificate: the scheduled campaign’s compliance certificate downloads as HTML', {
   skip,
-  // Known defect outside the UI: GET …/certificate answers the temp file's path, not its HTML
-  // (services/campaign-certificate.ts returns `html: out`). Remove `todo` once fixed.
-  todo: 'the API answers the certificate file path instead of its HTML',
 }, async () => {
   assert.ok(scheduledCampaign, 'the marketer journey scheduled a campaign');
   const page = await newPage();
