@@ -3,30 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from './main.ts';
+import { runCliInMemory } from './run-cli-in-memory.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'texto-cli-contacts-'));
 const env = { TEXTO_DATA_DIR: join(dir, 'data') };
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const stdin = new PassThrough();
-  stdin.end();
-  const code = await runCli(argv, { stdout, stderr, stdin, interactive: false }, env);
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliInMemory(argv, { env });
 }
 const json = (r: { out: string }) => JSON.parse(r.out);
 

@@ -3,32 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { listPhones, listRows, seedPhone, writeCsv } from '../services/market-fixture.ts';
-import { runCli } from './main.ts';
+import { runCliInMemory } from './run-cli-in-memory.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'texto-market-cli-'));
 const env = { TEXTO_DATA_DIR: dir };
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  stdin.end();
-  const code = await runCli(argv, { stdout, stderr, stdin, interactive: false }, env);
-  return { code, out, err };
+function run(argv: string[]) {
+  return runCliInMemory(argv, { env });
 }
 
 function leaked(text: string): string[] {

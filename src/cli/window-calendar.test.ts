@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { runCli } from './main.ts';
+import { runCliInMemory } from './run-cli-in-memory.ts';
 
-async function run(
-  argv: string[],
-  stdin = '',
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  input.end(stdin);
-  const code = await runCli(argv, { stdout, stderr, stdin: input, interactive: false }, {});
-  return { code, out, err };
+function run(argv: string[], stdin = '') {
+  return runCliInMemory(argv, { stdin });
 }
 
 test('window calendar --json lists allowed intervals day by day (PF intersection)', async () => {

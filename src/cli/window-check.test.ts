@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from './main.ts';
+import { runCliInMemory } from './run-cli-in-memory.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-async function run(
-  argv: string[],
-  stdin = '',
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  input.end(stdin);
-  const code = await runCli(argv, { stdout, stderr, stdin: input, interactive: false }, {});
-  return { code, out, err };
+function run(argv: string[], stdin = '') {
+  return runCliInMemory(argv, { stdin });
 }
 
 test('--json verdict has the contract fields; exit 0 allowed, 1 refused', async () => {
