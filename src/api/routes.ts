@@ -29,6 +29,7 @@ import { getDocs, getOpenApi } from './reference.ts';
 import { type Route, route } from './route.ts';
 import { addSuppression, listSuppressions, removeSuppression } from './suppression.ts';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from './webhooks.ts';
+import { getWindowCalendar } from './windows.ts';
 import { changeSettings, getSettings } from './workspace-settings.ts';
 import { createWorkspace, getWorkspace, listWorkspaces } from './workspaces.ts';
 
@@ -95,6 +96,7 @@ export const routes: readonly Route[] = [
     'getCampaignCertificate',
     getCampaignCertificate,
   ),
+  route('get', `${ws}/windows/calendar`, 'getWindowCalendar', getWindowCalendar),
   route('get', `${ws}/inbound`, 'listInbound', listInbound),
   route('get', `${ws}/jobs`, 'listJobs', listJobs),
   route('get', `${ws}/jobs/:jobId`, 'getJob', getJob),

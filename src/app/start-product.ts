@@ -8,6 +8,7 @@ import { startDispatch } from '../dispatch/start-dispatch.ts';
 import type { DemoLogin } from '../services/demo-seed.ts';
 import { handleReply } from '../services/inbound.ts';
 import { prepareProduct, startProductWorkers } from '../services/product.ts';
+import { createSeedWatch } from '../services/seed-watch.ts';
 import { openStore } from '../store/db.ts';
 import { migrateStore } from '../store/migrate.ts';
 import { parseTransportUrl } from '../transports/parse-transport-url.ts';
@@ -82,6 +83,10 @@ export async function startProduct(
           store,
           transport: parseTransportUrl(config.transport),
           onReply: (reply) => handleReply(store, reply, new Date()),
+          onSubmitted: createSeedWatch(store),
+          // The API shares this process and its SQLite connection: a second connection for the
+          // receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.
+          writerThread: false,
           log: (line) => log(`dispatch: ${line}`),
         });
   const running = runtime?.dispatcher.run().catch((error: unknown) => {

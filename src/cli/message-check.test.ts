@@ -169,10 +169,10 @@ test('readable summary without --json', async () => {
 
 test('bad input and bad usage exit 2 with a clear error', async () => {
   const cases: Array<[string[], RegExp]> = [
-    [['message', 'check', '--json', ''], /text is empty/],
-    [['message', 'check', '--json', 'a\ud83d'], /lone surrogate/],
-    [['message', 'check', '--json', 'a\tb'], /control character U\+0009/],
-    [['message', 'check', '--json', 'a'.repeat(1531)], /11 SMS parts/],
+    [['message', 'check', '--json', ''], /le texte est vide/],
+    [['message', 'check', '--json', 'a\ud83d'], /surrogate\) isolé/],
+    [['message', 'check', '--json', 'a\tb'], /caractère de contrôle U\+0009/],
+    [['message', 'check', '--json', 'a'.repeat(1531)], /11 SMS/],
     [['message', 'check', '--json', '--stop-code', '3618', 'x'], /--stop-code: must be a 5-digit/],
     [
       ['message', 'check', '--json', '--max-parts', 'two', 'x'],
@@ -183,7 +183,7 @@ test('bad input and bad usage exit 2 with a clear error', async () => {
       /--max-parts: must be a whole number/,
     ],
     [['message', 'check', '--json', '--purpose', 'promo', 'x'], /--purpose: must be promotional/],
-    [['message', 'check', '--json', '--append-stop', 'x'], /needs a STOP code/],
+    [['message', 'check', '--json', '--append-stop', 'x'], /demande un numéro STOP/],
     [['message', 'check', '--json', '--colour', 'x'], /Unknown option '--colour'/],
     [['message', 'check', '--json'], /missing TEXT/],
     [['message', 'check', '--json', 'a', 'b'], /unexpected argument 'b'/],
@@ -195,7 +195,7 @@ test('bad input and bad usage exit 2 with a clear error', async () => {
   }
   const human = await run(['message', 'check', '']);
   assert.deepEqual([human.code, human.out], [2, '']);
-  assert.match(human.err, /text is empty/);
+  assert.match(human.err, /le texte est vide/);
 });
 
 test('--ndjson: one result a line in order, a bad line gives an error and the rest go on', async () => {

@@ -198,7 +198,11 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
 
   /** A failing observer is logged, never allowed to stop the sending. */
   const notifySubmitted = (message: ClaimedMessage): Promise<void> =>
-    (options.onSubmitted?.(message) ?? Promise.resolve()).then(
+    // Its writes run on this thread's connection: never interleaved with a group commit.
+    (options.onSubmitted
+      ? writer.exclusive(() => options.onSubmitted?.(message) ?? Promise.resolve())
+      : Promise.resolve()
+    ).then(
       () => {},
       (error: unknown) => options.log?.(`seed watch failed for message ${message.id}: ${error}`),
     );

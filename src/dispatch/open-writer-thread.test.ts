@@ -105,3 +105,24 @@ test('writer thread: the SMPP loop on a SQLite file ends delivered, nothing subm
     assert.deepEqual([...destinations].sort(), [...phones].sort());
   });
 });
+
+test('writer: a reply handled exclusively never interleaves with a group commit', async () => {
+  const events: string[] = [];
+  const writer = createOutcomeWriter(
+    openStore({ sqlitePath: ':memory:' }),
+    Date.now,
+    1,
+    async () => {
+      events.push('commit');
+      return { receipts: 0, parked: 0 };
+    },
+  );
+  const reply = writer.exclusive(async () => {
+    events.push('reply start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    events.push('reply end');
+  });
+  await Promise.all([reply, writer.record([{ kind: 'submitted', id: 1, partIds: ['x'] }])]);
+  await writer.close();
+  assert.deepEqual(events, ['reply start', 'reply end', 'commit']);
+});

@@ -36,6 +36,12 @@ export interface OutcomeWriter {
   record(outcomes: readonly Outcome[]): Promise<void>;
   /** Resolves once the receipt is committed (applied, or parked until its part is written). */
   recordReceipt(event: ReceiptEvent): Promise<void>;
+  /**
+   * Runs `work` while no group commit is being written, holding the next one until it ends:
+   * a transaction on the dispatcher's connection (a STOP reply) then never sees the writer
+   * thread commit between its first read and its first write (SQLITE_BUSY_SNAPSHOT).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Writes what is pending and stops accepting work. */
   close(): Promise<void>;
   readonly stats: { flushes: number; receipts: number; parked: number };
@@ -82,6 +88,12 @@ export function createOutcomeWriter(
   let running: Promise<void> | null = null;
   let lastSweep = clock();
   const stats = { flushes: 0, receipts: 0, parked: 0 };
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = lock.then(work);
+    lock = result.catch(() => {});
+    return result;
+  };
 
   const schedule = (): void => {
     if (running) return;
@@ -96,12 +108,9 @@ export function createOutcomeWriter(
         receipts = [];
         waiters = [];
         try {
-          const counts = await flush({
-            outcomes: batch.outcomes,
-            receipts: batch.receipts,
-            now: clock(),
-            sweep,
-          });
+          const counts = await exclusive(() =>
+            flush({ outcomes: batch.outcomes, receipts: batch.receipts, now: clock(), sweep }),
+          );
           stats.flushes += 1;
           stats.receipts += counts.receipts;
           stats.parked += counts.parked;
@@ -120,6 +129,7 @@ export function createOutcomeWriter(
     });
   return {
     stats,
+    exclusive,
     record(list) {
       if (list.length === 0) return Promise.resolve();
       outcomes.push(...list);

@@ -38,7 +38,9 @@ export async function startDispatch(options: StartDispatchOptions): Promise<Disp
   const { store, onReply } = options;
   const writer = await openOutcomeWriter(store, options.writerThread ?? true, options.clock);
   const onInbound: InboundHandler = (event) =>
-    event.kind === 'receipt' ? writer.recordReceipt(event) : onReply(event).then(() => {});
+    event.kind === 'receipt'
+      ? writer.recordReceipt(event)
+      : writer.exclusive(() => onReply(event)).then(() => {});
   const spec = typeof options.transport === 'function' ? null : options.transport;
   const transport =
     typeof options.transport === 'function'

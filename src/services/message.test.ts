@@ -57,7 +57,7 @@ test('bad requests name the field', () => {
     [{ text, maxParts: 1.5 }, /maxParts: must be a whole number/],
     [{ text, transliterate: 'yes' }, /transliterate: must be true or false/],
     [{ text, stopcode: '36180' }, /unknown field\(s\) stopcode/],
-    [{ text: '' }, /text is empty/],
+    [{ text: '' }, /le texte est vide/],
     ['just a string', /input: /],
   ];
   for (const [input, message] of cases) {

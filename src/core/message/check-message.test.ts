@@ -79,7 +79,7 @@ test('--append-stop appends " STOP au <code>" and counts it: 146 + 14 = 160, 147
   assert.deepEqual([already.text, already.appendedStop], [dupont, false]);
   assert.throws(() => checkMessage('Soldes', { ...promo, stopCode: undefined, appendStop: true }), {
     code: 'invalid_input',
-    message: /STOP code.*--stop-code.*TEXTO_STOP_CODE/,
+    message: /demande un numéro STOP/,
   });
 });
 
@@ -97,16 +97,16 @@ test('--transliterate reports the text and parts before, and the GSM-7 result', 
 
 test('bad input is refused with a clear message, not counted', () => {
   const cases: Array<[string, RegExp]> = [
-    ['', /text is empty/],
-    ['Promo \ud83d', /lone surrogate at index 6/],
-    ['\ude00 Promo', /lone surrogate at index 0/],
-    ['Promo\tici', /control character U\+0009 \(tab\) at index 5/],
-    ['Promo\u0000', /control character U\+0000/],
-    ['Promo\u007f', /control character U\+007F/],
-    ['Promo\u0085', /control character U\+0085/],
-    ['a'.repeat(1531), /11 SMS parts.*at most 10/],
-    ['😀'.repeat(336), /11 SMS parts \(672 UCS-2/],
-    ['\u200b', /text after transliteration is empty/],
+    ['', /le texte est vide/],
+    ['Promo \ud83d', /surrogate\) isolé à l'index 6/],
+    ['\ude00 Promo', /surrogate\) isolé à l'index 0/],
+    ['Promo\tici', /caractère de contrôle U\+0009 \(tabulation\) à l'index 5/],
+    ['Promo\u0000', /caractère de contrôle U\+0000/],
+    ['Promo\u007f', /caractère de contrôle U\+007F/],
+    ['Promo\u0085', /caractère de contrôle U\+0085/],
+    ['a'.repeat(1531), /11 SMS.*10 au plus/],
+    ['😀'.repeat(336), /11 SMS \(672 caractères UCS-2/],
+    ['\u200b', /le texte translittéré est vide/],
   ];
   for (const [text, message] of cases) {
     assert.throws(() => checkMessage(text, { ...promo, transliterate: true }), {
@@ -117,4 +117,23 @@ test('bad input is refused with a clear message, not counted', () => {
   }
   assert.equal(checkMessage('a'.repeat(1530), { ...promo, maxParts: 10 }).parts, 10);
   assert.equal(checkMessage('Ligne 1\r\nLigne 2', promo).units, 16);
+});
+
+test('violations read in French for a marketer, with their rule ids and no CLI flag', () => {
+  const cases: Array<[string, Partial<MessageCheckOptions>, string, RegExp]> = [
+    ['Soldes -20 %', {}, 'FR-MSG-02', /ajoutez la mention « STOP au 36180 »/],
+    ['Soldes, STOP', {}, 'FR-MSG-02', /sans son numéro court/],
+    ['Soldes STOP au 36999', {}, 'FR-MSG-02', /votre numéro STOP est le 36180/],
+    ['Soldes STOP au 36999', { stopCode: undefined }, 'FR-MSG-02', /aucun numéro STOP/],
+    ['a'.repeat(170), {}, 'FR-MSG-04', /raccourcissez-le/],
+    ['Fête ✨', {}, 'FR-MSG-04', /imposent l'Unicode/],
+    [dupont, { sender: 'INFO' }, 'FR-SND-03', /nom générique/],
+    [dupont, { sender: '0612345678' }, 'FR-SND-01', /numéro de mobile/],
+  ];
+  for (const [text, options, rule, fragment] of cases) {
+    const r = checkMessage(text, { ...promo, ...options });
+    const found = r.violations.find((v) => v.rule === rule && fragment.test(v.message));
+    assert.ok(found, `${text}: ${rule} ${fragment} in ${JSON.stringify(r.violations)}`);
+    for (const v of r.violations) assert.doesNotMatch(v.message, /--|TEXTO_/, v.message);
+  }
 });

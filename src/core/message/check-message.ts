@@ -52,7 +52,7 @@ export interface MessageCheck extends TextMeasure {
  */
 export function checkMessage(original: string, options: MessageCheckOptions): MessageCheck {
   const first = measureText(original);
-  validateText(original, 'text', first);
+  validateText(original, 'le texte', first);
   let text = original;
   let extra: Partial<MessageCheck> | undefined;
   if (options.transliterate) {
@@ -68,7 +68,7 @@ export function checkMessage(original: string, options: MessageCheckOptions): Me
     if (options.stopCode === undefined) {
       throw new DomainError(
         'invalid_input',
-        'appending the STOP mention needs a STOP code: pass --stop-code or set TEXTO_STOP_CODE',
+        "ajouter la mention STOP demande un numéro STOP : renseignez-le dans les réglages de l'espace de travail",
       );
     }
     const appended = appendStop(text, options.stopCode);
@@ -78,12 +78,12 @@ export function checkMessage(original: string, options: MessageCheckOptions): Me
   let measure = first;
   if (text !== original) {
     measure = measureText(text);
-    validateText(text, 'text after transliteration', measure);
+    validateText(text, 'le texte translittéré', measure);
   }
   if (measure.parts > maxPartsAccepted) {
     throw new DomainError(
       'invalid_input',
-      `text needs ${measure.parts} SMS parts (${measure.units} ${unitName(measure)}); at most ${maxPartsAccepted} are accepted`,
+      `le texte demande ${measure.parts} SMS (${measure.units} ${unitName(measure)}) ; ${maxPartsAccepted} au plus sont acceptés`,
       { parts: measure.parts, units: measure.units, encoding: measure.encoding },
     );
   }
@@ -117,13 +117,13 @@ export function checkMessage(original: string, options: MessageCheckOptions): Me
 function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
   const violations: Violation[] = [];
   if (measure.parts > maxParts) {
-    const limit = maxParts === 1 ? '1 SMS' : `${maxParts} SMS parts`;
+    const limit = maxParts === 1 ? '1 SMS' : `${maxParts} SMS`;
     violations.push(
       createViolation(
         'FR-MSG-04',
         'policy',
         'block',
-        `the message needs ${measure.parts} SMS parts (${measure.units} ${unitName(measure)}, ${measure.perPart} per part) but the limit is ${limit}; shorten it${measure.encoding === 'UCS-2' ? ' or transliterate it' : ''}`,
+        `le message demande ${measure.parts} SMS (${measure.units} ${unitName(measure)}, ${measure.perPart} par SMS) mais la limite est de ${limit} : raccourcissez-le${measure.encoding === 'UCS-2' ? ' ou translittérez-le' : ''}`,
       ),
     );
   }
@@ -131,15 +131,15 @@ function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
     const { nonGsm } = measure;
     let shown = '';
     for (let i = 0; i < nonGsm.length && i < 5; i += 1) {
-      shown += `${i === 0 ? '' : ', '}"${nonGsm[i]!.char}" (position ${nonGsm[i]!.index})`;
+      shown += `${i === 0 ? '' : ', '}« ${nonGsm[i]!.char} » (position ${nonGsm[i]!.index})`;
     }
-    if (nonGsm.length > 5) shown += ` and ${nonGsm.length - 5} more`;
+    if (nonGsm.length > 5) shown += ` et ${nonGsm.length - 5} autres`;
     violations.push(
       createViolation(
         'FR-MSG-04',
         'advice',
         'warn',
-        `${shown} force Unicode (UCS-2): an SMS then holds 70 characters instead of 160; transliterate to stay in GSM-7`,
+        `${shown} imposent l'Unicode (UCS-2) : un SMS contient alors 70 caractères au lieu de 160 ; translittérez pour rester en GSM-7`,
       ),
     );
   }
@@ -147,5 +147,5 @@ function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
 }
 
 function unitName(measure: TextMeasure): string {
-  return measure.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 characters';
+  return measure.encoding === 'GSM-7' ? 'caractères GSM-7' : 'caractères UCS-2';
 }

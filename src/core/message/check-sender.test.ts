@@ -77,10 +77,10 @@ test('sender rules FR-SND-01, FR-SND-02 and FR-SND-03 (rules.md §3 and §10)', 
 });
 
 test('reasons name the problem', () => {
-  assert.match(checkSender('DUPONT-MEUB', 'promotional').reason!, /"-"/);
-  assert.match(checkSender('Dupont Meub', 'promotional').reason!, /a space/);
-  assert.match(checkSender('ABCDEFGHIJKL', 'promotional').reason!, /12 characters.*11/);
-  assert.match(checkSender('0612345678', 'promotional').reason!, /mobile number/);
+  assert.match(checkSender('DUPONT-MEUB', 'promotional').reason!, /« - »/);
+  assert.match(checkSender('Dupont Meub', 'promotional').reason!, /une espace/);
+  assert.match(checkSender('ABCDEFGHIJKL', 'promotional').reason!, /12 caractères.*11/);
+  assert.match(checkSender('0612345678', 'promotional').reason!, /numéro de mobile/);
 });
 
 test('a configured deny list replaces the default one (TEXTO_SENDER_DENYLIST)', () => {

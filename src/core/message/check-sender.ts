@@ -39,7 +39,7 @@ export function checkSender(
     return refuse(
       'alphanumeric',
       'FR-SND-03',
-      `sender "${sender}" is a generic name that operators block or rewrite; use your brand name`,
+      `l'expéditeur « ${sender} » est un nom générique que les opérateurs bloquent ou réécrivent : utilisez le nom de votre marque`,
     );
   }
   return { valid: true, kind: 'alphanumeric', violations: [] };
@@ -56,7 +56,7 @@ function checkNumber(sender: string, compact: string, purpose: MessagePurpose): 
                 'FR-SND-02',
                 'charter',
                 'warn',
-                `short code ${sender} is a 38xxx code, meant for transactional messages; promotional campaigns use a 36xxx code`,
+                `le numéro court ${sender} est un 38xxx, réservé aux messages transactionnels : une campagne promotionnelle utilise un 36xxx`,
               ),
             ]
           : [];
@@ -65,7 +65,7 @@ function checkNumber(sender: string, compact: string, purpose: MessagePurpose): 
     return refuse(
       'short-code',
       'FR-SND-02',
-      `short code ${sender} is not allowed as sender: use a 36xxx code (promotional) or 38xxx (transactional)`,
+      `le numéro court ${sender} n'est pas autorisé comme expéditeur : utilisez un 36xxx (promotionnel) ou un 38xxx (transactionnel)`,
     );
   }
   const digits = compact.replace(/^(?:\+|00)/, '');
@@ -74,27 +74,28 @@ function checkNumber(sender: string, compact: string, purpose: MessagePurpose): 
     return refuse(
       'number',
       'FR-SND-01',
-      `sender "${sender}" is a mobile number (06/07, including overseas): automated SMS may not show a mobile number as sender`,
+      `l'expéditeur « ${sender} » est un numéro de mobile (06/07, outre-mer compris) : un SMS automatisé ne peut pas afficher un numéro de mobile comme expéditeur`,
     );
   }
   return refuse(
     'number',
     'FR-SND-02',
-    `sender "${sender}" is made only of digits: use a name of 1 to 11 letters and digits, or a 5-digit 36xxx short code`,
+    `l'expéditeur « ${sender} » ne contient que des chiffres : utilisez un nom de 1 à 11 lettres et chiffres, ou un numéro court 36xxx à 5 chiffres`,
   );
 }
 
 function describeBadOadc(sender: string): string {
-  if (sender.trim() === '') return 'the sender is empty: use a name of 1 to 11 letters and digits';
+  if (sender.trim() === '')
+    return "l'expéditeur est vide : utilisez un nom de 1 à 11 lettres et chiffres";
   const bad = [...sender].find((c) => !/[A-Za-z0-9]/.test(c));
   if (bad !== undefined) {
-    const shown = bad === ' ' ? 'a space' : `"${bad}"`;
-    return `sender "${sender}" contains ${shown}: only unaccented letters A–Z and digits are allowed, no spaces or punctuation`;
+    const shown = bad === ' ' ? 'une espace' : `« ${bad} »`;
+    return `l'expéditeur « ${sender} » contient ${shown} : seuls les lettres sans accent A–Z et les chiffres sont permis, sans espace ni ponctuation`;
   }
   if (sender.length > 11) {
-    return `sender "${sender}" has ${sender.length} characters: at most 11 are allowed`;
+    return `l'expéditeur « ${sender} » compte ${sender.length} caractères : 11 au plus sont permis`;
   }
-  return `sender "${sender}" needs at least one letter`;
+  return `l'expéditeur « ${sender} » doit contenir au moins une lettre`;
 }
 
 function refuse(kind: SenderKind, rule: string, reason: string): SenderCheck {

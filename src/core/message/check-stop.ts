@@ -13,12 +13,12 @@ export function checkStop(
   stopCode: string | undefined,
 ): Violation[] {
   const promotional = purpose === 'promotional';
-  const example = `"STOP au ${stopCode ?? '36xxx'}"`;
+  const example = `« STOP au ${stopCode ?? '36xxx'} »`;
   if (!stop.present) {
     if (!promotional) return [];
     const message = stop.keywordOnly
-      ? `the word STOP appears without its short code: write ${example} so recipients can opt out for free`
-      : `promotional SMS must say how to opt out: add ${example} (or use --append-stop)`;
+      ? `le mot STOP apparaît sans son numéro court : écrivez ${example} pour que les destinataires puissent se désinscrire gratuitement`
+      : `un SMS promotionnel doit indiquer comment se désinscrire : ajoutez la mention ${example}`;
     return [createViolation('FR-MSG-02', 'law', 'block', message)];
   }
   const severity = promotional ? 'block' : 'warn';
@@ -30,7 +30,7 @@ export function checkStop(
         'FR-MSG-02',
         'law',
         severity,
-        `the STOP mention gives ${wrong.join(', ')} but your STOP code is ${stopCode}: replies there would not unsubscribe anyone`,
+        `la mention STOP indique ${wrong.join(', ')} mais votre numéro STOP est le ${stopCode} : les réponses envoyées là ne désinscriraient personne`,
       ),
     ];
   }
@@ -41,7 +41,7 @@ export function checkStop(
         'FR-MSG-02',
         'law',
         severity,
-        `STOP code ${foreign.join(', ')} is not a 36xxx code; if it is your provider's code, configure it (TEXTO_STOP_CODE or --stop-code)`,
+        `le numéro STOP ${foreign.join(', ')} n'est pas un numéro court 36xxx ; si c'est celui de votre opérateur, renseignez-le dans les réglages de l'espace de travail`,
       ),
     ];
   }
@@ -50,7 +50,7 @@ export function checkStop(
       'FR-MSG-02',
       'law',
       'warn',
-      `no STOP code is configured (TEXTO_STOP_CODE or --stop-code), so ${stop.codes.join(', ')} could not be checked against your provider's code`,
+      `aucun numéro STOP n'est configuré : impossible de vérifier que ${stop.codes.join(', ')} est bien celui de votre opérateur ; renseignez-le dans les réglages de l'espace de travail`,
     ),
   ];
 }

@@ -87,5 +87,5 @@ test('checkStop: promotional needs the configured code; none configured warns on
     for (const v of violations) assert.ok(v.message.length > 20);
   }
   const keywordOnly = checkStop(detectStop('Répondez STOP'), 'promotional', '36180');
-  assert.match(keywordOnly[0]!.message, /without its short code.*STOP au 36180/);
+  assert.match(keywordOnly[0]!.message, /sans son numéro court.*« STOP au 36180 »/);
 });

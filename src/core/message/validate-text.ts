@@ -1,7 +1,12 @@
 import { DomainError } from '../domain-error.ts';
 import type { TextMeasure } from './measure-text.ts';
 
-const names: Record<number, string> = { 9: 'tab', 12: 'form feed', 0: 'null', 27: 'escape' };
+const names: Record<number, string> = {
+  9: 'tabulation',
+  12: 'saut de page',
+  0: 'caractère nul',
+  27: 'échappement',
+};
 
 /**
  * Refuses text that cannot be counted honestly: empty, a lone surrogate (invalid UTF-16), or a
@@ -10,8 +15,8 @@ const names: Record<number, string> = { 9: 'tab', 12: 'form feed', 0: 'null', 27
  * measure, only its non-GSM characters (every control but \f, every lone surrogate) and \f are
  * looked at, so the check costs nothing on ordinary text.
  */
-export function validateText(text: string, where = 'text', measure?: TextMeasure): void {
-  if (text.length === 0) throw new DomainError('invalid_input', `${where} is empty`);
+export function validateText(text: string, where = 'le texte', measure?: TextMeasure): void {
+  if (text.length === 0) throw new DomainError('invalid_input', `${where} est vide`);
   if (measure !== undefined && text.indexOf('\f') < 0 && measure.nonGsm.every(isOrdinary)) return;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -22,7 +27,7 @@ export function validateText(text: string, where = 'text', measure?: TextMeasure
       const name = names[code] ? ` (${names[code]})` : '';
       throw new DomainError(
         'invalid_input',
-        `${where} has a control character ${hex}${name} at index ${i}; only line breaks are allowed`,
+        `${where} contient un caractère de contrôle ${hex}${name} à l'index ${i} : seuls les retours à la ligne sont permis`,
         { index: i, codePoint: hex },
       );
     }
@@ -34,7 +39,7 @@ export function validateText(text: string, where = 'text', measure?: TextMeasure
       }
       throw new DomainError(
         'invalid_input',
-        `${where} is not valid UTF-16: lone surrogate at index ${i}`,
+        `${where} n'est pas de l'UTF-16 valide : demi-caractère (surrogate) isolé à l'index ${i}`,
         { index: i },
       );
     }

@@ -2,14 +2,17 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api-client.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { readFieldErrors } from '../field-errors.ts';
+import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useResource } from '../use-resource.ts';
 import { CampaignForm } from './campaign-form.tsx';
 import type { ActionAnswer, Campaign, PreflightReport } from './campaign-types.ts';
 import { FindingsList } from './findings-list.tsx';
+import { labelCampaignState } from './label-campaign-state.ts';
 import { PreflightView } from './preflight-view.tsx';
 import { StatusView } from './status-view.tsx';
 import { useCampaignStatus } from './use-campaign-status.ts';
+import { calendarTerritories, WindowCalendar } from './window-calendar.tsx';
 
 /** One campaign: preflight, plan and cost, schedule / pause / resume / cancel, certificate, live view. */
 export function CampaignPage(props: {
@@ -25,6 +28,13 @@ export function CampaignPage(props: {
   const [answer, setAnswer] = useState<ActionAnswer | undefined>();
   const [error, setError] = useState('');
   const [fixing, setFixing] = useState(false);
+  // Another campaign (e.g. the corrected copy): the last preflight and answer were not its own.
+  useEffect(() => {
+    if (props.campaignId) {
+      setReport(undefined);
+      setAnswer(undefined);
+    }
+  }, [props.campaignId]);
   const state = campaign.data?.state ?? '';
   const status = useCampaignStatus(props.api, `${path}/status`, state !== '' && state !== 'draft');
   // The live view sees the campaign move (scheduled → sending → completed): follow it.
@@ -59,6 +69,10 @@ export function CampaignPage(props: {
   }
 
   const c = campaign.data;
+  const territories = Object.keys(report?.plan?.perTerritory ?? {}).filter((code) =>
+    (calendarTerritories as readonly string[]).includes(code),
+  );
+  const blocked = report?.findings.some((f) => f.severity === 'block') ?? false;
   return (
     <section aria-labelledby="cp-title">
       <LoadState
@@ -70,14 +84,14 @@ export function CampaignPage(props: {
         <>
           <h1 id="cp-title">
             {c.name}{' '}
-            <span className="badge" data-testid="campaign-state">
-              {c.state}
+            <span className="badge" data-testid="campaign-state" data-state={c.state}>
+              {labelCampaignState(t, c.state)}
             </span>
           </h1>
           <p>
             {t('campaign.summary', {
               sender: c.sender,
-              slots: c.schedule.slots,
+              slots: t(`campaign.slotsShort.${c.schedule.slots}` as MessageKey),
               start: c.schedule.start.replace('T', ' ').slice(0, 16),
             })}
           </p>
@@ -89,7 +103,8 @@ export function CampaignPage(props: {
             <button
               type="button"
               className="primary"
-              disabled={c.state !== 'draft'}
+              disabled={c.state !== 'draft' || blocked}
+              aria-describedby={blocked ? 'schedule-blocked' : undefined}
               onClick={() => run('schedule')}
             >
               {t('campaign.schedule')}
@@ -116,6 +131,11 @@ export function CampaignPage(props: {
               </button>
             )}
           </div>
+          {blocked && (
+            <p id="schedule-blocked" className="blocked" data-testid="schedule-blocked">
+              {t('campaign.scheduleBlocked')}
+            </p>
+          )}
           {error && (
             <p className="field-error" role="alert">
               {error}
@@ -124,7 +144,7 @@ export function CampaignPage(props: {
           {answer && (
             <div role="status" data-testid="action-answer" className={answer.ok ? 'ok' : 'blocked'}>
               {answer.ok
-                ? t('campaign.done', { state: answer.state ?? '' })
+                ? t('campaign.done', { state: labelCampaignState(t, answer.state ?? '') })
                 : (answer.message ?? answer.reason)}
               {!answer.ok && answer.findings && <FindingsList findings={answer.findings} />}
             </div>
@@ -137,7 +157,14 @@ export function CampaignPage(props: {
               onCreated={props.onCopy}
             />
           )}
-          {report && <PreflightView report={report} />}
+          {report && <PreflightView report={report} text={c.text} />}
+          <WindowCalendar
+            key={territories.join(',')}
+            api={props.api}
+            workspaceId={props.workspaceId}
+            start={c.schedule.start}
+            territories={territories}
+          />
           {status && <StatusView status={status} />}
         </>
       )}

@@ -4,9 +4,10 @@ import type { PreflightReport } from './campaign-types.ts';
 import { FindingsList } from './findings-list.tsx';
 
 /** The preflight report: verdict, findings, recipients, message, plan charts and cost. */
-export function PreflightView(props: { report: PreflightReport }) {
+export function PreflightView(props: { report: PreflightReport; text?: string }) {
   const t = useT();
   const r = props.report;
+  const placeholders = [...new Set(props.text?.match(/\{[^{}]+\}/g) ?? [])];
   const toRows = (o: Record<string, number> | undefined) =>
     Object.entries(o ?? {}).map(([label, value]) => ({ label, value }));
   const eur = (n: number) =>
@@ -31,7 +32,11 @@ export function PreflightView(props: { report: PreflightReport }) {
               <dd>{v.toLocaleString()}</dd>
             </div>
           ))}
-        <dt>{t('campaign.parts')}</dt>
+        <dt data-testid="parts-label">
+          {placeholders.length > 0
+            ? t('campaign.partsWorst', { placeholders: placeholders.join(', ') })
+            : t('campaign.parts')}
+        </dt>
         <dd>
           {r.message.parts} × {r.message.encoding} ({r.message.totalParts.toLocaleString()})
         </dd>
@@ -63,7 +68,12 @@ export function PreflightView(props: { report: PreflightReport }) {
           </p>
           <div className="charts">
             <BarChart title={t('campaign.perDay')} rows={toRows(r.plan.perDay)} />
-            <BarChart title={t('campaign.perSlot')} rows={toRows(r.plan.perSlot)} />
+            <BarChart
+              title={t('campaign.perSlot')}
+              rows={toRows(r.plan.perSlot).map((row) =>
+                row.label === 'other' ? { ...row, label: t('campaign.slot.other') } : row,
+              )}
+            />
           </div>
         </>
       )}

@@ -1,6 +1,7 @@
 import { BarChart } from '../components/bar-chart.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import type { CampaignStatus } from './campaign-types.ts';
+import { labelCampaignState } from './label-campaign-state.ts';
 
 const funnel = ['planned', 'claimed', 'submitting', 'submitted', 'delivered'];
 
@@ -17,7 +18,7 @@ export function StatusView(props: { status: CampaignStatus }) {
     <section aria-labelledby="st-title" data-testid="status" aria-live="polite">
       <h2 id="st-title">{t('campaign.live')}</h2>
       <p>
-        {t('campaign.stateIs', { state: s.state })} ·{' '}
+        {t('campaign.stateIs', { state: labelCampaignState(t, s.state) })} ·{' '}
         {t('campaign.total', { n: s.total.toLocaleString() })}
       </p>
       <div className="charts">

@@ -393,10 +393,15 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   await page.getByRole('checkbox', { name: /France opt-in 2026 — rental/ }).check();
   await page.getByLabel('Débit (SMS par seconde)').fill('100');
   await page.getByRole('button', { name: 'Créer la campagne (brouillon)' }).click();
-  await page.getByTestId('campaign-state').filter({ hasText: 'draft' }).waitFor();
+  await page.locator('[data-testid=campaign-state][data-state=draft]').waitFor();
   await page.getByRole('button', { name: 'Contrôle avant envoi' }).click();
   await page.locator('[data-testid=preflight-verdict][data-ok=false]').waitFor();
   assert.match((await page.getByTestId('findings').textContent()) ?? '', /FR-MSG-02/);
+  // While the last preflight blocks, "Programmer" is disabled and says why.
+  assert.equal(await page.getByRole('button', { name: 'Programmer' }).isDisabled(), true);
+  assert.match((await page.getByTestId('findings').textContent()) ?? '', /ajoutez la mention/);
+  await page.getByTestId('schedule-blocked').filter({ hasText: 'point bloquant' }).waitFor();
+  assert.equal(await page.getByTestId('campaign-state').textContent(), 'brouillon');
   await shot(page, '14-preflight-blocked');
   await assertLabelled(page, 'campaign');
   // A rented list also needs the data-source mention (LIST-03), explained in the report.
@@ -421,6 +426,13 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   if (verdict !== 'true') assert.fail((await page.getByTestId('preflight').textContent()) ?? '');
   await page.getByRole('img', { name: 'Messages par jour' }).waitFor();
   await shot(page, '15-preflight-ok-plan');
+  // The calendar of allowed windows of the start week, per territory of the audience.
+  const calendar = page.locator('[data-testid=window-calendar] figure[data-territory=FR]');
+  await calendar.waitFor();
+  assert.ok((await calendar.locator('rect[data-kind=best]').count()) > 0, 'best slots marked');
+  await page
+    .getByTestId('window-calendar')
+    .screenshot({ path: join(shots, '15-window-calendar.png') });
 
   // 5. Schedule, then watch it send on the simulator.
   await page.getByRole('button', { name: 'Programmer' }).click();
@@ -492,12 +504,12 @@ test('campaign controls: schedule for tomorrow, pause only while sending, cancel
   const page = await newPage();
   await signIn(page);
   await page.goto(`${product.url}/#/w/${ws}/campaigns/${created.id}`);
-  await page.getByTestId('campaign-state').filter({ hasText: 'draft' }).waitFor();
+  await page.locator('[data-testid=campaign-state][data-state=draft]').waitFor();
   await page.getByRole('button', { name: 'Programmer' }).click();
-  await page.getByTestId('campaign-state').filter({ hasText: 'scheduled' }).waitFor();
+  await page.locator('[data-testid=campaign-state][data-state=scheduled]').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Suspendre' }).isDisabled(), true);
   await page.getByRole('button', { name: 'Annuler' }).click();
-  await page.getByTestId('campaign-state').filter({ hasText: 'cancelled' }).waitFor();
+  await page.locator('[data-testid=campaign-state][data-state=cancelled]').waitFor();
   await page.locator('dd[data-state=cancelled]').waitFor();
   assert.ok(
     Number((await page.locator('dd[data-state=cancelled]').textContent())?.replace(/\D/g, '')) > 0,
