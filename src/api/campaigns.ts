@@ -274,33 +274,32 @@ const sendingView = z.object({
   message: z.string().optional(),
 });
 
-export const pauseCampaign = defineOperation({
-  summary: 'Pause sending (messages not yet handed to the gateway wait)',
-  tag,
-  auth: 'workspace',
-  permission: update,
-  params: campaignParams,
-  response: sendingView,
-  async handle(input) {
-    const out = await changeCampaignSending(input.deps.store, refOf(input), 'pause', input.now);
-    await audit(input, 'campaign.pause', { ok: out.ok });
-    return out;
-  },
-});
+/** Pause and resume differ only in their verb: one definition serves both. */
+function defineSendingChange(verb: 'pause' | 'resume', summary: string) {
+  return defineOperation({
+    summary,
+    tag,
+    auth: 'workspace',
+    permission: update,
+    params: campaignParams,
+    response: sendingView,
+    async handle(input) {
+      const out = await changeCampaignSending(input.deps.store, refOf(input), verb, input.now);
+      await audit(input, `campaign.${verb}`, { ok: out.ok });
+      return out;
+    },
+  });
+}
 
-export const resumeCampaign = defineOperation({
-  summary: 'Resume a paused campaign (inside the legal windows only)',
-  tag,
-  auth: 'workspace',
-  permission: update,
-  params: campaignParams,
-  response: sendingView,
-  async handle(input) {
-    const out = await changeCampaignSending(input.deps.store, refOf(input), 'resume', input.now);
-    await audit(input, 'campaign.resume', { ok: out.ok });
-    return out;
-  },
-});
+export const pauseCampaign = defineSendingChange(
+  'pause',
+  'Pause sending (messages not yet handed to the gateway wait)',
+);
+
+export const resumeCampaign = defineSendingChange(
+  'resume',
+  'Resume a paused campaign (inside the legal windows only)',
+);
 
 export const cancelCampaign = defineOperation({
   summary: 'Cancel: every message not yet handed to a gateway is cancelled',
