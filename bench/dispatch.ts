@@ -16,7 +16,6 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import pg from 'pg';
-import smpp, { type Pdu } from 'smpp';
 import { tuesdayMorning } from '../src/dispatch/dispatch-test-kit.ts';
 import { startDispatch } from '../src/dispatch/start-dispatch.ts';
 import { type CampaignRow, insertCampaign } from '../src/store/campaigns.ts';
@@ -24,6 +23,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { insertMessages, type NewMessageRow } from '../src/store/messages.ts';
 import { migrateStore } from '../src/store/migrate.ts';
 import { createSmppTransport } from '../src/transports/smpp-transport.ts';
+import { measureRawSmpp } from './measure-raw-smpp.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
 const window = Number(process.argv[3] ?? 10);
@@ -57,50 +57,8 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
 }
 
 /** The baseline: the `smpp` package used directly (as bench/smpp.ts and sms-tech.md §4.1). */
-async function runRaw(port: number): Promise<number> {
-  const session = smpp.connect({ host: '127.0.0.1', port });
-  session.socket.setNoDelay(true);
-  await new Promise<void>((resolve, reject) => {
-    session.on('error', reject);
-    session.on('connect', () => {
-      session.send(new smpp.PDU('bind_transceiver', { system_id: 'raw', password: 'pw' }), () =>
-        resolve(),
-      );
-    });
-  });
-  let receipts = 0;
-  let sent = 0;
-  let outstanding = 0;
-  const start = performance.now();
-  await new Promise<void>((resolve) => {
-    session.on('deliver_sm', (pdu: Pdu) => {
-      session.send(pdu.response());
-      receipts += 1;
-      if (receipts === n) resolve();
-    });
-    const pump = () => {
-      while (outstanding < window && sent < n) {
-        outstanding += 1;
-        const to = `336${String(sent).padStart(8, '0')}`;
-        sent += 1;
-        const pdu = new smpp.PDU('submit_sm', {
-          source_addr: 'DUPONT',
-          destination_addr: to,
-          registered_delivery: 1,
-          data_coding: 0,
-          short_message: text,
-        });
-        session.send(pdu, () => {
-          outstanding -= 1;
-          pump();
-        });
-      }
-    };
-    pump();
-  });
-  const rate = n / ((performance.now() - start) / 1000);
-  session.destroy();
-  return rate;
+function runRaw(port: number): Promise<number> {
+  return measureRawSmpp(port, n, window, text);
 }
 
 /** A campaign of n planned messages due at tuesdayMorning, each to its own consenting contact. */
