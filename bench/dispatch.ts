@@ -16,9 +16,9 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { tuesdayMorning } from '../src/dispatch/dispatch-test-kit.ts';
+import { testCampaignRow, tuesdayMorning } from '../src/dispatch/dispatch-test-kit.ts';
 import { startDispatch } from '../src/dispatch/start-dispatch.ts';
-import { type CampaignRow, insertCampaign } from '../src/store/campaigns.ts';
+import { insertCampaign } from '../src/store/campaigns.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 import { insertMessages, type NewMessageRow } from '../src/store/messages.ts';
 import { migrateStore } from '../src/store/migrate.ts';
@@ -65,30 +65,12 @@ function runRaw(port: number): Promise<number> {
 async function seed(store: Store, state: string): Promise<string> {
   const id = `cmp_bench_${Date.now().toString(36)}`;
   const at = new Date(tuesdayMorning).toISOString();
-  const campaign: CampaignRow = {
-    id,
-    workspace_id: 'default',
+  const campaign = testCampaignRow(id, at, {
     name: 'bench',
-    sender: 'DUPONT',
     template: text,
-    purpose: 'promotional',
-    sector: 'general',
-    audiences: '[]',
-    licences: '[]',
-    rule_pack: 'FR',
-    policy: 'brief',
-    start_at: at,
-    finish_by: null,
-    slots: 'asap',
     tps: 10_000,
     state,
-    created_at: at,
-    updated_at: at,
-    scheduled_at: at,
-    preflight_digest: null,
-    preflight_summary: null,
-    recipient_digest: null,
-  };
+  });
   await insertCampaign(store.db, campaign);
   const phone = (i: number) => `+336${String(i).padStart(8, '0')}`;
   await store.bulk(async (session) => {

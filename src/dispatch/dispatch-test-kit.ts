@@ -42,30 +42,11 @@ export async function seedCampaign(
   campaignSeq += 1;
   const id = `cmp_test${campaignSeq}_${Math.random().toString(36).slice(2, 8)}`;
   const at = new Date(options.plannedAt).toISOString();
-  const row: CampaignRow = {
-    id,
-    workspace_id: 'default',
+  const row = testCampaignRow(id, at, {
     name: `test ${campaignSeq}`,
-    sender: 'DUPONT',
-    template: 'x',
-    purpose: 'promotional',
-    sector: 'general',
-    audiences: '[]',
-    licences: '[]',
-    rule_pack: 'FR',
-    policy: 'brief',
-    start_at: at,
-    finish_by: null,
-    slots: 'asap',
     tps: 100,
     state: options.state ?? 'scheduled',
-    created_at: at,
-    updated_at: at,
-    scheduled_at: at,
-    preflight_digest: null,
-    preflight_summary: null,
-    recipient_digest: null,
-  };
+  });
   await insertCampaign(store.db, row);
   const phones = Array.from({ length: options.count }, (_, i) => testPhone(campaignSeq, i));
   const contacts = phones.map((phone) => ({
@@ -178,4 +159,37 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return check();
+}
+
+/** A campaign row as the store holds it, for tests and benchmarks that write the queue directly. */
+export function testCampaignRow(
+  id: string,
+  at: string,
+  overrides: Partial<CampaignRow> = {},
+): CampaignRow {
+  return {
+    id,
+    workspace_id: 'default',
+    name: id,
+    sender: 'DUPONT',
+    template: 'x',
+    purpose: 'promotional',
+    sector: 'general',
+    audiences: '[]',
+    licences: '[]',
+    rule_pack: 'FR',
+    policy: 'brief',
+    start_at: at,
+    finish_by: null,
+    slots: 'asap',
+    tps: 10,
+    state: 'scheduled',
+    created_at: at,
+    updated_at: at,
+    scheduled_at: at,
+    preflight_digest: null,
+    preflight_summary: null,
+    recipient_digest: null,
+    ...overrides,
+  };
 }

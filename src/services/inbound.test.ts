@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { testCampaignRow } from '../dispatch/dispatch-test-kit.ts';
 import { type CampaignRow, campaignTables, insertCampaign } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { listMarketAlerts } from '../store/market-alerts.ts';
@@ -14,30 +15,7 @@ import { listPhones, setUpMarket } from './market-fixture.ts';
 const now = new Date('2026-12-01T10:00:00Z');
 
 function campaignRow(id: string, at: string, state = 'completed'): CampaignRow {
-  return {
-    id,
-    workspace_id: 'default',
-    name: id,
-    sender: 'DUPONT',
-    template: 'x',
-    purpose: 'promotional',
-    sector: 'general',
-    audiences: '[]',
-    licences: '[]',
-    rule_pack: 'FR',
-    policy: 'brief',
-    start_at: at,
-    finish_by: null,
-    slots: 'asap',
-    tps: 10,
-    state,
-    created_at: at,
-    updated_at: at,
-    scheduled_at: at,
-    preflight_digest: null,
-    preflight_summary: null,
-    recipient_digest: null,
-  };
+  return testCampaignRow(id, at, { state });
 }
 
 /** A sent campaign (one delivered message per phone) and a later one with pending messages. */
