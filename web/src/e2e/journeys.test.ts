@@ -1,182 +1,24 @@
 /**
- * Browser journeys (issue 10 "Done when"): playwright-core drives Debian's /usr/bin/chromium
- * (never a downloaded browser) against the real API and the built UI, served in-process on an
- * ephemeral loopback port with a temporary SQLite data dir. Screenshots go to
- * artifacts/screenshots/. Without Chromium every test here is skipped, saying why.
+ * Browser journeys (issue 10 "Done when") of a marketer and a provider, through the real UI and
+ * API (see e2e-kit.ts for the product, the browser and the sessions they share).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type RunningProduct, startProduct } from '../../../src/app/start-product.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { test } from 'node:test';
 import { initialBudgetBytes, measureInitialBundle } from '../../report-bundle-size.ts';
+import { assertLabelled, shot, shots, skip, startE2eSuite } from './e2e-kit.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const skip = existsSync(chromiumPath)
-  ? false
-  : `browser tests SKIPPED: ${chromiumPath} is absent (install it with scripts/ci-install-chromium.sh)`;
-if (skip) process.stderr.write(`# ${skip}\n`);
+const e2e = startE2eSuite();
+const { apiAs, workspaceId, newPage, signIn } = e2e;
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const shots = join(repo, 'artifacts/screenshots');
-const password = 'texto-e2e-password';
-
-let tmp = '';
-let product: RunningProduct;
-let browser: Browser;
-let marketer = '';
-let provider = '';
 /** Set when the marketer's journey rented the demo list (the provider then sees the order). */
 let rented = false;
-let dist = '';
 /** The campaign the marketer's journey scheduled (the certificate test downloads its proof). */
 let scheduledCampaign: { ws: string; id: string } | undefined;
 
-before(async () => {
-  // Build the UI from the current sources (not a stale web/dist), with or without a browser.
-  tmp = mkdtempSync(join(tmpdir(), 'texto-e2e-'));
-  const { build } = await import('vite');
-  dist = join(tmp, 'dist');
-  await build({
-    configFile: join(repo, 'web/vite.config.ts'),
-    build: { outDir: dist, emptyOutDir: true },
-    logLevel: 'error',
-  });
-  if (skip) return;
-  mkdirSync(shots, { recursive: true });
-  const config = loadConfig({ TEXTO_DATA_DIR: join(tmp, 'data'), TEXTO_STOP_CODE: '36180' });
-  product = await startProduct(config, {
-    host: '127.0.0.1',
-    port: 0,
-    seed: { password, listSize: 400, ownContacts: 150 },
-    webDist: dist,
-    log: () => {},
-    requestLog: () => {},
-  });
-  const login = (workspace: string) =>
-    product.logins.find((l) => l.workspace === workspace && l.role === 'owner')!.email;
-  marketer = login('Meubles Dupont');
-  provider = login('OptIn France');
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await product?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
-type Call = (method: string, path: string, body?: unknown) => Promise<any>;
-const apiSessions = new Map<string, Promise<Call>>();
-
-/** The API as a logged-in user, from the test itself (to set up or cross-check what the UI shows). */
-function apiAs(email: string): Promise<Call> {
-  let call = apiSessions.get(email);
-  if (!call) {
-    call = logInApi(email);
-    apiSessions.set(email, call);
-  }
-  return call;
-}
-
-async function logInApi(email: string): Promise<Call> {
-  const res = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(res.status, 200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
-  return async (method: string, path: string, body?: unknown): Promise<any> => {
-    const r = await fetch(`${product.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await r.json();
-    assert.ok(r.ok, JSON.stringify(json));
-    return json;
-  };
-}
-
-async function workspaceId(name: string, email = marketer): Promise<string> {
-  const me = await (await apiAs(email))('GET', '/api/me');
-  return me.workspaces.find((w: { name: string }) => w.name === name).id;
-}
-
-async function newPage(lang: 'fr' | 'en' = 'fr'): Promise<Page> {
-  const context = await browser.newContext({
-    locale: lang,
-    viewport: { width: 1200, height: 900 },
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-  return page;
-}
-
-/**
- * Signs in through the form once per user, then reuses that session's cookies: the login rate
- * limit (10 attempts per address) would otherwise slow the later journeys down.
- */
-const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
-
-async function signIn(page: Page, email = marketer) {
-  const saved = sessions.get(email);
-  if (saved) {
-    await page.context().addCookies(saved.cookies);
-    await page.goto(product.url);
-    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-    return;
-  }
-  await page.goto(product.url);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-  sessions.set(email, await page.context().storageState());
-}
-
-/** Every form control on the page has a label a screen reader announces. */
-async function assertLabelled(page: Page, where: string) {
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => {
-        const c = el as HTMLInputElement;
-        return !(
-          c.labels?.length ||
-          c.getAttribute('aria-label') ||
-          c.getAttribute('aria-labelledby')
-        );
-      })
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  assert.deepEqual(unlabelled, [], `unlabelled controls on ${where}`);
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
 test('the initial bundle stays within 250 kB gzipped', () => {
-  const { totalGzipBytes } = measureInitialBundle(dist);
+  const { totalGzipBytes } = measureInitialBundle(e2e.dist);
   assert.ok(totalGzipBytes <= initialBudgetBytes, `${totalGzipBytes} bytes`);
   assert.ok(totalGzipBytes > 10_000, 'the bundle was measured');
 });
@@ -185,8 +27,8 @@ test('sign-in: a wrong password is said next to the form; the keyboard alone sig
   skip,
 }, async () => {
   const page = await newPage();
-  await page.goto(product.url);
-  await page.getByLabel('Adresse e-mail').fill(marketer);
+  await page.goto(e2e.url);
+  await page.getByLabel('Adresse e-mail').fill(e2e.marketer);
   await page.getByLabel('Mot de passe').fill('not the password at all');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('alert').filter({ hasText: 'wrong email or password' }).waitFor();
@@ -200,16 +42,16 @@ test('sign-in: a wrong password is said next to the form; the keyboard alone sig
   });
   assert.equal(focused.type, 'password');
   assert.notEqual(focused.outline, 'none', 'focus is visible');
-  await page.keyboard.type(password);
+  await page.keyboard.type(e2e.password);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Composer un SMS' }).waitFor();
   await shot(page, '02-signed-in');
-  sessions.set(marketer, await page.context().storageState());
+  await e2e.rememberSession(e2e.marketer, page);
   await page.context().close();
 });
 
 test('workspace switcher and language: both workspaces, English on demand', { skip }, async () => {
-  await (await apiAs(marketer))('POST', '/api/workspaces', { name: 'Dupont Outre-mer' });
+  await (await apiAs(e2e.marketer))('POST', '/api/workspaces', { name: 'Dupont Outre-mer' });
   const page = await newPage();
   await signIn(page);
   const switcher = page.getByLabel('Espace de travail');
@@ -234,7 +76,7 @@ test('composer: instant counter agrees with the server, UCS-2 highlighted, trans
 }, async () => {
   const page = await newPage();
   await signIn(page);
-  await page.goto(`${product.url}/#/w/${await workspaceId('Meubles Dupont')}/compose`);
+  await page.goto(`${e2e.url}/#/w/${await workspaceId('Meubles Dupont')}/compose`);
   await page.getByLabel("Nom d'expéditeur").fill('MEUBLES');
   const text = page.getByLabel('Texte du message');
   await text.fill(`Soldes d’hiver : -30 % sur l’œuvre de nos artisans ! ${'x'.repeat(30)}`);
@@ -304,11 +146,11 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   const page = await newPage();
   await signIn(page);
   const ws = await workspaceId('Meubles Dupont');
-  const api = await apiAs(marketer);
+  const api = await apiAs(e2e.marketer);
 
   // 1. Import with the column mapping, the progress bar and the rejects report.
-  await page.goto(`${product.url}/#/w/${ws}/contacts`);
-  const file = join(tmp, 'clients.csv');
+  await page.goto(`${e2e.url}/#/w/${ws}/contacts`);
+  const file = join(e2e.tmp, 'clients.csv');
   writeFileSync(file, contactsCsv());
   await page.getByLabel('Fichier CSV').setInputFiles(file);
   assert.equal(await page.getByLabel('Champ pour la colonne Téléphone').inputValue(), 'phone');
@@ -478,7 +320,7 @@ test('certificate: the scheduled campaign’s compliance certificate downloads a
   assert.ok(scheduledCampaign, 'the marketer journey scheduled a campaign');
   const page = await newPage();
   await signIn(page);
-  await page.goto(`${product.url}/#/w/${scheduledCampaign.ws}/campaigns/${scheduledCampaign.id}`);
+  await page.goto(`${e2e.url}/#/w/${scheduledCampaign.ws}/campaigns/${scheduledCampaign.id}`);
   const [certificate] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Télécharger le certificat' }).click(),
@@ -492,7 +334,7 @@ test('campaign controls: schedule for tomorrow, pause only while sending, cancel
   skip,
 }, async () => {
   const ws = await workspaceId('Meubles Dupont');
-  const api = await apiAs(marketer);
+  const api = await apiAs(e2e.marketer);
   const start = new Date(Date.now() + 24 * 3600_000).toISOString();
   const created = await api('POST', `/api/workspaces/${ws}/campaigns`, {
     name: 'Demain',
@@ -503,7 +345,7 @@ test('campaign controls: schedule for tomorrow, pause only while sending, cancel
   });
   const page = await newPage();
   await signIn(page);
-  await page.goto(`${product.url}/#/w/${ws}/campaigns/${created.id}`);
+  await page.goto(`${e2e.url}/#/w/${ws}/campaigns/${created.id}`);
   await page.locator('[data-testid=campaign-state][data-state=draft]').waitFor();
   await page.getByRole('button', { name: 'Programmer' }).click();
   await page.locator('[data-testid=campaign-state][data-state=scheduled]').waitFor();
@@ -539,9 +381,9 @@ test('provider journey: publish a list, see it in the catalogue and its usage', 
   timeout: 120_000,
 }, async () => {
   const page = await newPage();
-  await signIn(page, provider);
-  const ws = await workspaceId('OptIn France', provider);
-  await page.goto(`${product.url}/#/w/${ws}/market`);
+  await signIn(page, e2e.provider);
+  const ws = await workspaceId('OptIn France', e2e.provider);
+  await page.goto(`${e2e.url}/#/w/${ws}/market`);
   const mine = page.getByTestId('my-lists');
   await mine.getByText('France opt-in 2026').waitFor();
   // Usage of the demo list, including the rental made in the marketer's journey when it ran.
@@ -557,7 +399,7 @@ test('provider journey: publish a list, see it in the catalogue and its usage', 
   await page.getByLabel('Nom du fichier').fill('Sud-Ouest 2026');
   await page.getByLabel('Location (€ / 1000)').fill('90');
   await page.getByLabel('Achat (€ / 1000)').fill('400');
-  const file = join(tmp, 'sud-ouest.csv');
+  const file = join(e2e.tmp, 'sud-ouest.csv');
   writeFileSync(file, listCsv());
   await page.getByLabel('Fichier CSV').setInputFiles(file);
   await page.getByRole('button', { name: 'Lancer l’import' }).click();
@@ -566,7 +408,7 @@ test('provider journey: publish a list, see it in the catalogue and its usage', 
   await assertLabelled(page, 'provider lists');
   await mine.getByText(/Sud-Ouest 2026/).waitFor();
   // Advertisers now see it in the catalogue.
-  const catalogue = await (await apiAs(marketer))(
+  const catalogue = await (await apiAs(e2e.marketer))(
     'GET',
     `/api/workspaces/${await workspaceId('Meubles Dupont')}/catalogue`,
   );
