@@ -9,7 +9,10 @@
  * and splitting it into fields (the floor any import pays, no validation and no database);
  * the ratio shows what validation, consent hashing and storage cost on top.
  *
- *   npm run bench:import [-- --rows 200000]
+ *   npm run bench:import [-- --rows 200000] [--only-file FILE]
+ *
+ * `--only-file FILE` writes the generated file there and stops (to profile an import of it:
+ * `node --cpu-prof --import tsx bench/import.ts --child FILE DATA_DIR`).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -52,8 +55,9 @@ if (args[0] === '--child') {
 
 const rowsArg = args.indexOf('--rows');
 const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const onlyFile = args.indexOf('--only-file');
 const dir = mkdtempSync(join(tmpdir(), 'texto-bench-import-'));
-const file = join(dir, 'contacts.csv');
+const file = onlyFile >= 0 ? args[onlyFile + 1]! : join(dir, 'contacts.csv');
 
 /** Deterministic PRNG (mulberry32) so every run imports the same file. */
 function prng(seed: number) {
@@ -248,6 +252,14 @@ async function pairInsert(): Promise<Timing> {
     );
   const insertContact = insert('contacts', contactColumns, 'OR IGNORE');
   const insertEvent = insert('consent_events', eventColumns);
+  // The file's one shared evidence row (wording, form, source), as the import stores it.
+  const evidenceId = db
+    .prepare(
+      "INSERT INTO consent_evidence (workspace_id, kind, basis, mechanism, wording, source_type, partner_consent, prechecked, bundled_with_terms) VALUES ('default', 'granted', 'opt_in', 'unticked_checkbox', ?, 'first_party', 0, 0, 0)",
+    )
+    .run(
+      "J'accepte de recevoir les offres SMS de Dupont, résiliable à tout moment",
+    ).lastInsertRowid;
   const iso = new Date().toISOString();
   const hex = 'ab'.repeat(32);
   const start = performance.now();
@@ -281,23 +293,17 @@ async function pairInsert(): Promise<Timing> {
       if (added.changes === 0) continue;
       const id = Number(added.lastInsertRowid);
       const event = eventColumns.map((c) =>
-        c === 'workspace_id'
-          ? 'default'
-          : c === 'contact_id'
-            ? id
-            : c === 'phone'
-              ? phone
-              : c === 'seq'
-                ? 1
-                : c === 'fingerprint' || c === 'hash' || c === 'prev_hash'
-                  ? hex
-                  : c === 'wording'
-                    ? "J'accepte de recevoir les offres SMS de Dupont, résiliable à tout moment"
-                    : c.endsWith('_at')
-                      ? iso
-                      : ['partner_consent', 'prechecked', 'bundled_with_terms'].includes(c)
-                        ? 0
-                        : (f[12 + (eventColumns.indexOf(c) % 6)] ?? null),
+        c === 'contact_id'
+          ? id
+          : c === 'seq'
+            ? 1
+            : c === 'evidence_id'
+              ? evidenceId
+              : c === 'hash'
+                ? hex
+                : c.endsWith('_at')
+                  ? iso
+                  : (f[12 + (eventColumns.indexOf(c) % 6)] ?? null),
       );
       insertEvent.run(event);
     }
@@ -328,6 +334,11 @@ function runChild(label: string, dataDir: string, url = '', schema = '') {
 
 console.log(`generating ${rows.toLocaleString('en')} rows…`);
 await generate();
+if (onlyFile >= 0) {
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`written ${file}`);
+  process.exit(0);
+}
 console.log(
   `file: ${(statSync(file).size / 1e6).toFixed(0)} MB; load average ${loadavg()
     .map((l) => l.toFixed(1))

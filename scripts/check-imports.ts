@@ -41,13 +41,22 @@ const allowed: Record<Layer, { value: Layer[]; typeOnly: Layer[] }> = {
 
 /** Modules core may use: pure libraries only, never the network, the disk or the clock's owner. */
 const corePackages = new Set(['zod', 'libphonenumber-js', 'date-holidays', 'node:crypto']);
-/** The CLI entry and the test files may wire the app for themselves. */
+/** The CLI entry, the test files and the browser tests' kit may wire the app for themselves. */
+const testLayers: Layer[] = [
+  'core',
+  'store',
+  'services',
+  'dispatch',
+  'transports',
+  'api',
+  'cli',
+  'app',
+  'config',
+];
 const entryExceptions: Array<[RegExp, Layer[]]> = [
   [/^src\/cli\/main\.ts$/, ['app', 'config', 'core']],
-  [
-    /\.test\.tsx?$/,
-    ['core', 'store', 'services', 'dispatch', 'transports', 'api', 'cli', 'app', 'config'],
-  ],
+  [/\.test\.tsx?$/, testLayers],
+  [/^web\/src\/e2e\/e2e-kit\.ts$/, testLayers],
 ];
 
 function layerOf(file: string): Layer {

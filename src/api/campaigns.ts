@@ -4,18 +4,23 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { recordAudit } from '../services/audit.ts';
 import { writeCampaignCertificate } from '../services/campaign-certificate.ts';
+import {
+  campaignStates,
+  listCampaigns as listWorkspaceCampaigns,
+} from '../services/campaign-list.ts';
 import { listCampaignPlan } from '../services/campaign-plan.ts';
 import { scheduleCampaign as scheduleWorkspaceCampaign } from '../services/campaign-schedule.ts';
 import {
   cancelCampaign as cancelWorkspaceCampaign,
   createCampaign as createWorkspaceCampaign,
+  editCampaign as editWorkspaceCampaign,
   preflightCampaign as preflightWorkspaceCampaign,
   showCampaign,
 } from '../services/campaigns.ts';
 import { changeCampaignSending, describeCampaignStatus } from '../services/dispatch.ts';
 import { findingView } from './findings.ts';
 import { accessOf, defineOperation, type HandlerInput, principalOf } from './operation.ts';
-import { pageQuery, paginated, readCursor } from './pagination.ts';
+import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
 import { readPolicy } from './read-policy.ts';
 import { workspaceParams } from './workspace-params.ts';
 
@@ -119,7 +124,12 @@ export const createCampaign = defineOperation({
   params: workspaceParams,
   body: z.strictObject({
     name: z.string().min(1).max(200),
-    sender: z.string().min(1).max(20),
+    sender: z
+      .string()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("Default: the workspace's default sender (settings)"),
     text: z.string().min(1).max(2000),
     purpose: z.string().max(40).optional(),
     sector: z.string().max(40).optional(),
@@ -138,6 +148,82 @@ export const createCampaign = defineOperation({
       { ...input.body, workspace: accessOf(input).workspace.id },
       input.now,
     );
+  },
+});
+
+const listItemView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    state: z.string(),
+    sender: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    start: z.string(),
+    scheduledAt: z.string().nullable(),
+    recipients: z.number().nullable().describe('Messages written at schedule time; null before'),
+    sent: z.number().nullable().describe('Messages the gateway accepted; null before scheduling'),
+  })
+  .meta({ id: 'CampaignListItem' });
+
+export const listCampaigns = defineOperation({
+  summary: 'The campaigns of the workspace, newest first, optionally in one state (paginated)',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: workspaceParams,
+  query: pageQuery.extend({ state: z.enum(campaignStates).optional() }),
+  response: paginated(listItemView),
+  async handle(input) {
+    const { limit, cursor, state } = input.query;
+    const key = readCursor(cursor, z.string().regex(/^[^|]+\|[^|]+$/));
+    const [createdAt = '', id = ''] = key?.split('|') ?? [];
+    const rows = await listWorkspaceCampaigns(input.deps.store, {
+      workspace: accessOf(input).workspace.id,
+      limit: limit + 1,
+      after: key === undefined ? undefined : { createdAt, id },
+      state,
+    });
+    return pageOf(
+      rows,
+      limit,
+      (c) => `${c.createdAt}|${c.id}`,
+      (c) => c,
+    );
+  },
+});
+
+export const editCampaign = defineOperation({
+  summary: 'Edit a draft campaign (any other state is refused: 409); earlier preflights go stale',
+  description:
+    'Fields left out keep their value; `finishBy: null` removes the deadline. The whole campaign ' +
+    'is validated again as at creation. A scheduled campaign is not edited: cancel it and ' +
+    'create a corrected copy.',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  body: z
+    .strictObject({
+      name: z.string().min(1).max(200).optional(),
+      sender: z.string().min(1).max(20).optional(),
+      text: z.string().min(1).max(2000).optional(),
+      purpose: z.string().max(40).optional(),
+      sector: z.string().max(40).optional(),
+      audiences: z.array(z.string().max(120)).max(20).optional(),
+      licences: z.array(z.string().max(100)).max(20).optional(),
+      policy: z.string().min(1).max(200).optional(),
+      start: z.string().max(40).optional(),
+      finishBy: z.string().max(40).nullable().optional(),
+      slots: z.string().max(40).optional(),
+      tps: z.number().positive().max(10_000).optional(),
+    })
+    .refine((b) => Object.keys(b).length > 0, { message: 'give at least one field to change' }),
+  response: campaignView,
+  async handle(input) {
+    const out = await editWorkspaceCampaign(input.deps.store, refOf(input), input.body, input.now);
+    await audit(input, 'campaign.edit', { fields: out.changed });
+    return out.campaign;
   },
 });
 

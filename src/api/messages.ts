@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { checkMessage, messageCheckRequest } from '../services/message.ts';
-import { defineOperation } from './operation.ts';
+import { messageCheckRequest } from '../services/message.ts';
+import { checkWorkspaceMessage as checkInWorkspace } from '../services/workspace-message-check.ts';
+import { accessOf, defineOperation } from './operation.ts';
 import { workspaceParams } from './workspace-params.ts';
 
 /**
@@ -51,15 +52,16 @@ const messageCheckView = z
 export const checkWorkspaceMessage = defineOperation({
   summary: 'Check a message text: encoding, parts, STOP mention, sender (FR-MSG-02/04, FR-SND-*)',
   description:
-    'Uses the workspace configuration (STOP code, max parts, sender deny list); fields of the ' +
-    'request override it. `ok` is false when a blocking rule is broken; the answer is still 200.',
+    'Uses the workspace settings (STOP code, approved senders) and the configuration (max parts, ' +
+    'sender deny list); fields of the request override them. `ok` is false when a blocking rule is broken; the answer is still 200.',
   tag: 'messages',
   auth: 'workspace',
   permission: { resource: 'message', action: 'read' },
   params: workspaceParams,
   body: messageCheckRequest,
   response: messageCheckView,
-  async handle({ body, deps }) {
-    return checkMessage(deps.config, body);
+  async handle(input) {
+    const { store, config } = input.deps;
+    return checkInWorkspace(store, config, accessOf(input).workspace.id, input.body);
   },
 });

@@ -5,11 +5,13 @@ import { login, logout, me } from './auth.ts';
 import {
   cancelCampaign,
   createCampaign,
+  editCampaign,
   getCampaign,
   getCampaignCertificate,
   getCampaignPlan,
   getCampaignReport,
   getCampaignStatus,
+  listCampaigns,
   pauseCampaign,
   preflightCampaign,
   resumeCampaign,
@@ -24,6 +26,7 @@ import { listLicences } from './licences.ts';
 import { getListUsage, importListCsv, listLists } from './lists.ts';
 import { createOrder, createQuote, listCatalogue } from './market.ts';
 import { addMember, changeMember, listMembers, removeMember } from './members.ts';
+import { findWorstCase } from './message-worst-case.ts';
 import { checkWorkspaceMessage } from './messages.ts';
 import { getDocs, getOpenApi } from './reference.ts';
 import { type Route, route } from './route.ts';
@@ -60,6 +63,7 @@ export const routes: readonly Route[] = [
   route('delete', `${ws}/api-keys/:keyId`, 'revokeApiKey', revokeApiKey),
   route('get', `${ws}/audit-log`, 'listAuditLog', listAuditLog),
   route('post', `${ws}/messages/check`, 'checkMessage', checkWorkspaceMessage),
+  route('post', `${ws}/messages/worst-case`, 'findMessageWorstCase', findWorstCase),
   route('get', `${ws}/contacts/count`, 'countContacts', countContacts),
   route('get', `${ws}/contacts/export`, 'exportContacts', exportContactsCsv),
   route('post', `${ws}/contacts/imports`, 'importContacts', importContactsCsv),
@@ -80,8 +84,10 @@ export const routes: readonly Route[] = [
   route('post', `${ws}/quotes`, 'createQuote', createQuote),
   route('post', `${ws}/orders`, 'createOrder', createOrder),
   route('get', `${ws}/licences`, 'listLicences', listLicences),
+  route('get', `${ws}/campaigns`, 'listCampaigns', listCampaigns),
   route('post', `${ws}/campaigns`, 'createCampaign', createCampaign),
   route('get', `${ws}/campaigns/:campaignId`, 'getCampaign', getCampaign),
+  route('patch', `${ws}/campaigns/:campaignId`, 'editCampaign', editCampaign),
   route('post', `${ws}/campaigns/:campaignId/preflight`, 'preflightCampaign', preflightCampaign),
   route('get', `${ws}/campaigns/:campaignId/plan`, 'getCampaignPlan', getCampaignPlan),
   route('post', `${ws}/campaigns/:campaignId/schedule`, 'scheduleCampaign', scheduleCampaign),

@@ -54,6 +54,9 @@ const calendarView = z
             reason: z.string(),
             holiday: z.string().optional(),
             intervals: z.array(interval),
+            bestSlots: z
+              .array(interval)
+              .describe("The rule pack's advice: best local slots inside the day's intervals"),
           }),
         ),
       }),

@@ -33,6 +33,7 @@ import { windowCalendar } from './window-calendar.ts';
 import { windowCheck } from './window-check.ts';
 import { worker } from './worker.ts';
 import { workspaceCreate } from './workspace-create.ts';
+import { workspaceSettings } from './workspace-settings.ts';
 
 /** Every subcommand of `texto`, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -53,6 +54,7 @@ export const commands: readonly Command[] = [
   consentProof,
   suppress,
   workspaceCreate,
+  workspaceSettings,
   listsImport,
   listsUsage,
   marketCatalogue,

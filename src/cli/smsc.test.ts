@@ -97,14 +97,16 @@ test('texto smsc refuses bad options with exit 2', async () => {
   }
 });
 
-test('node bin/texto.js smsc runs as a real process and exits 0 after --for', async () => {
+test('node bin/texto.js smsc runs as a real process and exits 0 after --for', async (t) => {
+  // --for counts from listening; the start through tsx can take seconds on a loaded machine.
   const child = spawn(
     process.execPath,
-    ['bin/texto.js', 'smsc', '--port', '0', '--for', '2', '--dlr-delay-ms', '0'],
+    ['bin/texto.js', 'smsc', '--port', '0', '--for', '4', '--dlr-delay-ms', '0'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  t.after(() => child.kill('SIGKILL'));
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
   let port = 0;
@@ -116,7 +118,7 @@ test('node bin/texto.js smsc runs as a real process and exits 0 after --for', as
       if (line.includes('-> +33612345678')) submitLine = line;
     }
   })();
-  for (let i = 0; i < 500 && port === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 3000 && port === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
   assert.ok(port > 0, 'the process printed its port');
   const { result } = await sendThrough(port, 'Café à 20 €', 1);
   assert.equal(result.accepted, true);

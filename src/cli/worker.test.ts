@@ -59,16 +59,23 @@ test('worker killed with SIGKILL mid-campaign and restarted: at most once, all a
   };
 
   const first = startWorker(env);
-  assert.ok(await waitUntil(() => smsc.submits.length >= 6, 8000), 'the first worker sends');
+  // A failed assertion must not leave a worker running (the test file would never end).
+  t.after(() => {
+    first.child.kill('SIGKILL');
+    second?.child.kill('SIGKILL');
+  });
+  let second: ReturnType<typeof startWorker> | undefined;
+  // Generous: starting a process through tsx takes seconds when the suite loads both cores.
+  assert.ok(await waitUntil(() => smsc.submits.length >= 6, 30_000), 'the first worker sends');
   first.child.kill('SIGKILL');
   await first.output;
   const atKill = smsc.submits.length;
 
-  const second = startWorker(env);
+  second = startWorker(env);
   const settled = await waitUntil(async () => {
     const states = countStates(await readMessages(store, id));
     return !states.planned && !states.claimed && !states.submitting && !states.submitted;
-  }, 12_000);
+  }, 40_000);
   second.child.kill('SIGTERM');
   const output = await second.output;
   assert.equal(second.child.exitCode, 0, output);

@@ -185,6 +185,12 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
     }
   })();
 
+  // SQLite has one writer: a claim or `submitting` issued while the writer thread commits would
+  // wait for the lock in better-sqlite3's busy handler, which sleeps with the event loop blocked
+  // (no socket served meanwhile). Queued behind the commit instead, it waits asynchronously.
+  const betweenCommits: <T>(work: () => Promise<T>) => Promise<T> =
+    store.capabilities.dialect === 'sqlite' ? writer.exclusive : (work) => work();
+
   const takeTokens = async (parts: number) => {
     for (let i = 0; i < parts; i++) {
       for (;;) {
@@ -246,11 +252,13 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
       }
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const allowed = await markSubmitting(
-      store.db,
-      workerId,
-      sendable.map((s) => s.message.id),
-      iso(),
+    const allowed = await betweenCommits(() =>
+      markSubmitting(
+        store.db,
+        workerId,
+        sendable.map((s) => s.message.id),
+        iso(),
+      ),
     );
     for (const s of sendable) {
       if (allowed.has(s.message.id)) continue;
@@ -271,7 +279,7 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
       Array.from({ length: Math.min(concurrency, toSend.length) }, async () => {
         while (next < toSend.length) {
           const s = toSend[next++]!;
-          await takeTokens(s.message.parts);
+          if (Number.isFinite(share)) await takeTokens(s.message.parts);
           const outcome =
             clock() < s.validUntil
               ? await sendMessage(transport, s.message, s, clock)
@@ -302,12 +310,14 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         const batch = Number.isFinite(share)
           ? Math.max(1, Math.min(maxBatch, Math.ceil(share / 4)))
           : maxBatch;
-        const claimed = await claimDueMessages(store.db, store.capabilities, {
-          workerId,
-          now: iso(),
-          limit: batch,
-          campaignId: options.campaignId,
-        });
+        const claimed = await betweenCommits(() =>
+          claimDueMessages(store.db, store.capabilities, {
+            workerId,
+            now: iso(),
+            limit: batch,
+            campaignId: options.campaignId,
+          }),
+        );
         if (claimed.length === 0) {
           if (inFlight.size > 0) {
             await Promise.race(inFlight);

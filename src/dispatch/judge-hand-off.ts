@@ -1,10 +1,12 @@
-import { parseNumber } from '../core/phone/parse-number.ts';
 import { departmentOfPostalCode } from '../core/rules/department-of-postal-code.ts';
 import { isSendable } from '../core/rules/is-sendable.ts';
 import type { Recipient } from '../core/rules/recipient.ts';
 import type { HandOffFacts } from '../store/hand-off-facts.ts';
 import type { ClaimedMessage } from '../store/message-queue.ts';
+import { createPhoneClassCache, type PhoneClassCache } from './phone-class-cache.ts';
 
+/** Shared by the dispatchers of the process: a number's class does not depend on who sends. */
+const processPhoneClasses = createPhoneClassCache();
 const openWindows = new WeakMap<Recipient, { policy: string; from: number; until: number }>();
 
 /** What the dispatcher does with a claimed message at hand-off. */
@@ -23,14 +25,15 @@ export type HandOffDecision =
 /**
  * The re-check at hand-off (issue 8): campaign state, suppression (STOP), licence, consent and
  * the recipient's window in local time with holidays, at `now`. Representative recipients are
- * kept in `recipients` (same territories and département → same window), so a batch costs one
- * number parse per message.
+ * kept in `recipients` (same territories and département → same window); a number is parsed
+ * once per process (`phones`), not at each message to it.
  */
 export function judgeHandOff(
   message: ClaimedMessage,
   facts: HandOffFacts,
   now: number,
   recipients: Map<string, Recipient>,
+  phones: PhoneClassCache = processPhoneClasses,
 ): HandOffDecision {
   const campaign = facts.campaigns.get(message.campaignId);
   if (!campaign || campaign.state === 'cancelled' || campaign.state === 'completed') {
@@ -57,7 +60,7 @@ export function judgeHandOff(
       return { action: 'refuse', code: 'consent_expired' };
     }
   }
-  const recipient = representative(message.phone, contact, recipients);
+  const recipient = representative(message.phone, contact, recipients, phones);
   if (!recipient) return { action: 'refuse', code: 'window:invalid-number' };
   // An open window stays open until its end: one full check per recipient class and window.
   const open = openWindows.get(recipient);
@@ -85,17 +88,19 @@ function representative(
   phone: string,
   contact: { department: string | null; postalCode: string | null } | undefined,
   recipients: Map<string, Recipient>,
+  phones: PhoneClassCache,
 ): Recipient | null {
-  const number = parseNumber(phone);
-  if (!number.valid) return null;
+  const found = phones.classOf(phone);
+  if (!found) return null;
   const department =
     contact?.department ??
     (contact?.postalCode ? departmentOfPostalCode(contact.postalCode) : null) ??
     undefined;
-  const key = `${number.territories.join(',')}|${number.timeZones.join(',')}|${number.rulePack}|${number.mobile}|${department ?? ''}`;
+  const key = `${found.key}|${department ?? ''}`;
   let recipient = recipients.get(key);
   if (!recipient) {
-    recipient = department === undefined ? { number } : { number, department };
+    recipient =
+      department === undefined ? { number: found.number } : { number: found.number, department };
     recipients.set(key, recipient);
   }
   return recipient;

@@ -84,7 +84,9 @@ export function createOutcomeWriter(
 ): OutcomeWriter {
   let outcomes: Outcome[] = [];
   let receipts: ReceiptEvent[] = [];
-  let waiters: Waiter[] = [];
+  /** Settled when the batch being gathered is committed: one promise per commit, not per item. */
+  let waiters: Waiter | null = null;
+  let committed: Promise<void> | null = null;
   let running: Promise<void> | null = null;
   let lastSweep = clock();
   const stats = { flushes: 0, receipts: 0, parked: 0 };
@@ -106,7 +108,8 @@ export function createOutcomeWriter(
         const batch = { outcomes, receipts, waiters };
         outcomes = [];
         receipts = [];
-        waiters = [];
+        waiters = null;
+        committed = null;
         try {
           const counts = await exclusive(() =>
             flush({ outcomes: batch.outcomes, receipts: batch.receipts, now: clock(), sweep }),
@@ -114,19 +117,23 @@ export function createOutcomeWriter(
           stats.flushes += 1;
           stats.receipts += counts.receipts;
           stats.parked += counts.parked;
-          for (const w of batch.waiters) w.resolve();
+          batch.waiters?.resolve();
         } catch (error) {
-          for (const w of batch.waiters) w.reject(error);
+          batch.waiters?.reject(error);
         }
       }
       running = null;
     })();
   };
-  const wait = () =>
-    new Promise<void>((resolve, reject) => {
-      waiters.push({ resolve, reject });
-      schedule();
-    });
+  const wait = (): Promise<void> => {
+    if (!committed) {
+      committed = new Promise<void>((resolve, reject) => {
+        waiters = { resolve, reject };
+      });
+    }
+    schedule();
+    return committed;
+  };
   return {
     stats,
     exclusive,

@@ -13,6 +13,7 @@ import {
   runPreflight,
 } from '../core/preflight/run-preflight.ts';
 import type { Store } from '../store/db.ts';
+import { readSendingSettings } from '../store/workspace-settings.ts';
 import { findWorkspace } from '../store/workspaces.ts';
 import { loadCampaignRecipients, type RecipientSet } from './campaign-recipients.ts';
 import { checkCampaignLicences } from './licences.ts';
@@ -56,13 +57,16 @@ export async function evaluateCampaign(
     options,
   );
   const workspace = await findWorkspace(store.db, campaign.workspaceId);
+  // The workspace's STOP code and approved senders (settings) override the process defaults.
+  const sending = await readSendingSettings(store.db, campaign.workspaceId);
   const preflight = runPreflight({
     campaign,
     recipients: set.recipients,
     now,
-    stopCode: policy.stopCode,
+    stopCode: sending.stopCode ?? policy.stopCode,
     maxParts: policy.maxParts ?? 1,
     senderDenylist: policy.senderDenylist,
+    approvedSenders: sending.senders,
     rightsMention: workspace?.rights_mention ?? null,
     exhaustedLicences: new Set(set.usedRentals.keys()),
     penaltyPerNumberEur: policy.penaltyPerNumberEur ?? 1000,

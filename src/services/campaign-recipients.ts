@@ -57,9 +57,12 @@ export async function loadCampaignRecipients(
     readonly placeholders: readonly string[];
   },
   now: Date,
-  options: { readonly withBasis?: boolean } = {},
+  options: { readonly withBasis?: boolean; readonly wholeWorkspace?: boolean } = {},
 ): Promise<RecipientSet> {
-  const filters = await resolveAudiences(store, campaign.workspaceId, campaign.audiences);
+  // The composer's worst case with no audience chosen reads every contact of the workspace.
+  const filters: AudienceNode[] = options.wholeWorkspace
+    ? [{ kind: 'all', nodes: [] }]
+    : await resolveAudiences(store, campaign.workspaceId, campaign.audiences);
   const licences: LicenceRow[] = [];
   for (const id of campaign.licences) {
     const licence = await findLicence(store.db, campaign.workspaceId, id);

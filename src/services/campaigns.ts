@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   type Campaign,
   type CampaignState,
@@ -8,9 +9,10 @@ import {
   type SlotMode,
 } from '../core/campaign/campaign.ts';
 import { transitionCampaign } from '../core/campaign/transition-campaign.ts';
-import { DomainError } from '../core/domain-error.ts';
+import { DomainError, isDomainError } from '../core/domain-error.ts';
 import type { CampaignReport } from '../core/plan/compose-campaign-report.ts';
 import { findRulePack } from '../core/rules/rule-packs.ts';
+import { parseWindowPolicy } from '../core/rules/window-policy.ts';
 import { findAudience } from '../store/audiences.ts';
 import {
   type CampaignRow,
@@ -22,6 +24,7 @@ import type { Store } from '../store/db.ts';
 import { findLicence } from '../store/licences.ts';
 import { cancelPendingMessages, countMessagesByState } from '../store/messages.ts';
 import { type CampaignPolicy, evaluateCampaign } from './campaign-evaluation.ts';
+import { withCampaignDefaults } from './workspace-settings.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
 export interface CampaignRequest {
@@ -61,12 +64,38 @@ export async function createCampaign(
   now: Date,
 ): Promise<CampaignView> {
   const ws = await resolveWorkspace(store, request.workspace);
+  const withDefaults = await withCampaignDefaults(store, ws.id, request);
+  const input = await validateCampaignRequest(store, ws.id, withDefaults, now);
+  const at = now.toISOString();
+  const row: CampaignRow = {
+    id: `cmp_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
+    workspace_id: ws.id,
+    ...toColumns(input),
+    state: 'draft',
+    created_at: at,
+    updated_at: at,
+    scheduled_at: null,
+    preflight_digest: null,
+    preflight_summary: null,
+    recipient_digest: null,
+  };
+  await insertCampaign(store.db, row);
+  return toView(row);
+}
+
+/** The campaign's settings checked as a whole by the core's schema, then against the store. */
+async function validateCampaignRequest(
+  store: Store,
+  workspaceId: string,
+  request: CampaignRequest,
+  now: Date,
+): Promise<CampaignInput> {
   const tps =
     typeof request.tps === 'string' && request.tps.trim() !== ''
       ? Number(request.tps)
       : request.tps;
   const parsed = campaignInputSchema.safeParse({
-    workspaceId: ws.id,
+    workspaceId,
     name: request.name,
     sender: request.sender,
     text: request.text,
@@ -89,26 +118,37 @@ export async function createCampaign(
     throw new DomainError('invalid_input', `campaign: ${problems.join('; ')}`, { problems });
   }
   const input = parsed.data;
-  if (!findRulePack(input.rulePack)) {
+  const pack = findRulePack(input.rulePack);
+  if (!pack) {
     throw new DomainError('invalid_input', `rulePack: unknown rule pack '${input.rulePack}'`);
   }
+  try {
+    parseWindowPolicy(input.policy, pack);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    throw new DomainError('invalid_input', `policy: ${error.message}`, error.details);
+  }
   for (const name of input.audiences) {
-    if (!(await findAudience(store.db, ws.id, name))) {
+    if (!(await findAudience(store.db, workspaceId, name))) {
       throw new DomainError('not_found', `audience: no saved audience named '${name}'`);
     }
   }
   for (const id of input.licences) {
-    if (!(await findLicence(store.db, ws.id, id))) {
+    if (!(await findLicence(store.db, workspaceId, id))) {
       throw new DomainError('not_found', `licence: no licence '${id}' in this workspace`);
     }
   }
   if (input.audiences.length === 0 && input.licences.length === 0) {
     throw new DomainError('invalid_input', 'campaign: give at least one --audience or --licence');
   }
-  const at = now.toISOString();
-  const row: CampaignRow = {
-    id: `cmp_${randomUUID().replaceAll('-', '').slice(0, 12)}`,
-    workspace_id: ws.id,
+  return input;
+}
+
+type CampaignInput = z.output<typeof campaignInputSchema>;
+
+/** The columns a marketer sets (everything but identity, state and schedule-time facts). */
+function toColumns(input: CampaignInput) {
+  return {
     name: input.name,
     sender: input.sender,
     template: input.text,
@@ -122,16 +162,84 @@ export async function createCampaign(
     finish_by: input.schedule.finishBy ?? null,
     slots: input.schedule.slots,
     tps: input.tps,
+  } satisfies Partial<CampaignRow>;
+}
+
+/** The request field each edited column comes from (the audit entry names fields, not columns). */
+const fieldOfColumn: Partial<Record<keyof ReturnType<typeof toColumns>, string>> = {
+  template: 'text',
+  rule_pack: 'rulePack',
+  start_at: 'start',
+  finish_by: 'finishBy',
+};
+
+/** Changes to a draft: a field left out keeps its value; `finishBy: null` removes the deadline. */
+export type CampaignChanges = Omit<CampaignRequest, 'workspace' | 'finishBy'> & {
+  readonly finishBy?: unknown;
+};
+
+/**
+ * Edits a draft campaign: the changes are merged into its settings and the whole is validated
+ * again as at creation. Any other state is refused (conflict): a scheduled campaign has its
+ * messages written and its rentals consumed, so it is cancelled and copied instead. The
+ * campaign's updatedAt moves, which makes any earlier preflight of it stale.
+ */
+export async function editCampaign(
+  store: Store,
+  ref: CampaignRef,
+  changes: CampaignChanges,
+  now: Date,
+): Promise<{ campaign: CampaignView; changed: string[] }> {
+  const row = await loadCampaign(store, ref);
+  if (row.state !== 'draft') {
+    throw new DomainError(
+      'conflict',
+      `campaign: only a draft can be edited, and ${row.id} is ${row.state}; cancel it and edit a copy instead`,
+      { state: row.state },
+    );
+  }
+  const current = toCampaign(row);
+  const given = <T>(value: T | undefined, fallback: T) => (value === undefined ? fallback : value);
+  const input = await validateCampaignRequest(
+    store,
+    row.workspace_id,
+    {
+      name: given(changes.name, current.name),
+      sender: given(changes.sender, current.sender),
+      text: given(changes.text, current.text),
+      purpose: given(changes.purpose, current.purpose),
+      sector: given(changes.sector, current.sector),
+      audiences: given(changes.audiences, current.audiences),
+      licences: given(changes.licences, current.licences),
+      policy: given(changes.policy, current.policy),
+      start: given(changes.start, current.schedule.start),
+      finishBy:
+        changes.finishBy === null ? undefined : given(changes.finishBy, current.schedule.finishBy),
+      slots: given(changes.slots, current.schedule.slots),
+      tps: given(changes.tps, current.tps),
+    },
+    now,
+  );
+  const columns = toColumns({ ...input, rulePack: current.rulePack });
+  const changed = (Object.keys(columns) as (keyof typeof columns)[])
+    .filter((k) => columns[k] !== row[k])
+    .map((k) => fieldOfColumn[k] ?? k);
+  const at = laterThan(row.updated_at, now);
+  const done = await updateCampaignState(store.db, row.workspace_id, row.id, 'draft', {
+    ...columns,
     state: 'draft',
-    created_at: at,
     updated_at: at,
-    scheduled_at: null,
-    preflight_digest: null,
-    preflight_summary: null,
-    recipient_digest: null,
-  };
-  await insertCampaign(store.db, row);
-  return toView(row);
+  });
+  if (!done) {
+    throw new DomainError('conflict', 'campaign: it changed state meanwhile; reload it and retry');
+  }
+  return { campaign: toView({ ...row, ...columns, updated_at: at }), changed };
+}
+
+/** `now` as ISO, at least one millisecond after `previous`: every edit gives a new updatedAt. */
+function laterThan(previous: string, now: Date): string {
+  const before = Date.parse(previous);
+  return new Date(Math.max(now.getTime(), before + 1)).toISOString();
 }
 
 /** A campaign of the workspace, or not_found. */

@@ -70,12 +70,36 @@ forEachDatabase(
     assert.equal(proof.state.status, 'withdrawn');
     assert.equal(proof.events[1]!.prevHash, proof.events[0]!.hash);
 
-    await sql`update consent_events set wording = ${'Texte modifié'} where seq = 1`.execute(
-      store.db,
+    // The shared evidence, an event's own fields, or a missing event: each breaks the chain.
+    const tamper = async (statement: ReturnType<typeof sql>, problem: unknown) => {
+      await store.db
+        .transaction()
+        .execute(async (trx) => {
+          await statement.execute(trx);
+          const tampered = await proveConsent({ ...store, db: trx }, 'default', '0612345678');
+          assert.equal(tampered.chainValid, false);
+          assert.deepEqual(tampered.chainProblem, problem);
+          throw new Error('undo');
+        })
+        .catch((e: Error) => assert.equal(e.message, 'undo'));
+    };
+    await tamper(
+      sql`update consent_evidence set wording = ${'Texte modifié'} where id = (select evidence_id from consent_events where seq = 1)`,
+      { seq: 1, reason: 'hash_mismatch' },
     );
-    const tampered = await proveConsent(store, 'default', '0612345678');
-    assert.equal(tampered.chainValid, false);
-    assert.deepEqual(tampered.chainProblem, { seq: 1, reason: 'fingerprint_mismatch' });
+    await tamper(
+      sql`update consent_events set collected_at = ${'2026-01-02T00:00:00.000Z'} where seq = 2`,
+      {
+        seq: 2,
+        reason: 'hash_mismatch',
+      },
+    );
+    await tamper(sql`update consent_events set ip = ${'198.51.100.9'} where seq = 1`, {
+      seq: 1,
+      reason: 'hash_mismatch',
+    });
+    await tamper(sql`delete from consent_events where seq = 1`, { seq: 2, reason: 'seq_gap' });
+    assert.equal((await proveConsent(store, 'default', '0612345678')).chainValid, true);
   },
 );
 

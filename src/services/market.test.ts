@@ -90,9 +90,11 @@ forEachDatabase(
       assert.equal(r.consent_status, 'granted');
     }
     const events = await store.db
-      .selectFrom('consent_events')
-      .selectAll()
-      .where('workspace_id', '=', p.id)
+      .selectFrom('consent_events as e')
+      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+      .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
+      .selectAll(['e', 'v'])
+      .where('c.workspace_id', '=', p.id)
       .execute();
     assert.equal(events.length, 6);
     assert.ok(
@@ -298,9 +300,11 @@ forEachDatabase(
       assert.notEqual(r.consent_basis, 'soft_opt_in');
     }
     const events = await store.db
-      .selectFrom('consent_events')
-      .selectAll()
-      .where('workspace_id', '=', c.id)
+      .selectFrom('consent_events as e')
+      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+      .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
+      .selectAll(['e', 'v'])
+      .where('c.workspace_id', '=', c.id)
       .execute();
     assert.equal(events.length, 5);
     for (const e of events) {
@@ -367,9 +371,10 @@ forEachDatabase(
     assert.equal(first.length, 1);
     assert.equal(first[0]?.first_name, 'Anne', 'merged: the later row wins');
     const events = await store.db
-      .selectFrom('consent_events')
-      .select('seq')
-      .where('phone', '=', listPhones[0]!)
+      .selectFrom('consent_events as e')
+      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+      .select('e.seq')
+      .where('c.phone', '=', listPhones[0]!)
       .execute();
     assert.equal(events.length, 2, 'both consent records kept in the chain');
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../core/domain-error.ts';
 import { parseNumber } from '../core/phone/parse-number.ts';
+import { bestSlotIntervals } from '../core/rules/best-slot-intervals.ts';
 import { formatZoneTime } from '../core/rules/format-zone-time.ts';
 import { isSendable, type WindowReason, type WindowWarning } from '../core/rules/is-sendable.ts';
 import type { Recipient } from '../core/rules/recipient.ts';
@@ -96,9 +97,20 @@ export interface WindowCalendarResult {
     date: string;
     reason: string;
     holiday?: string;
-    intervals: Array<{ start: string; end: string; localStart: string; localEnd: string }>;
+    intervals: CalendarInterval[];
+    /** The rule pack's advice (best local slots) inside that day's intervals. */
+    bestSlots: CalendarInterval[];
   }>;
 }
+
+interface CalendarInterval {
+  start: string;
+  end: string;
+  localStart: string;
+  localEnd: string;
+}
+
+const dayMs = 86_400_000;
 
 /** The allowed intervals of a recipient, day by day between two local dates (both included). */
 export function buildCalendar(input: unknown, label: Label = (f) => f): WindowCalendarResult {
@@ -123,16 +135,28 @@ export function buildCalendar(input: unknown, label: Label = (f) => f): WindowCa
     return result;
   }
   const zone = probe.zones[0] as string;
+  const show = (i: { start: number; end: number }): CalendarInterval => ({
+    start: new Date(i.start).toISOString(),
+    end: new Date(i.end).toISOString(),
+    localStart: formatZoneTime(zone, i.start),
+    localEnd: formatZoneTime(zone, i.end),
+  });
+  // Best slots lie inside the allowed intervals (same layer, hours clipped): each goes to the
+  // day whose interval holds it. A day of margin covers every zone offset.
+  const best = bestSlotIntervals(
+    recipient,
+    Date.parse(`${from}T00:00:00Z`) - dayMs,
+    Date.parse(`${toDate}T00:00:00Z`) + 2 * dayMs,
+    request.policy,
+  );
   result.days = days.map((d) => ({
     date: d.date,
     reason: d.reason,
     ...(d.holiday === undefined ? {} : { holiday: d.holiday }),
-    intervals: d.intervals.map((i) => ({
-      start: new Date(i.start).toISOString(),
-      end: new Date(i.end).toISOString(),
-      localStart: formatZoneTime(zone, i.start),
-      localEnd: formatZoneTime(zone, i.end),
-    })),
+    intervals: d.intervals.map(show),
+    bestSlots: best
+      .filter((b) => d.intervals.some((i) => b.start >= i.start && b.start < i.end))
+      .map(show),
   }));
   return result;
 }

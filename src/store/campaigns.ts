@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { type MessageState, messageTables } from './messages.ts';
 import type { Database } from './schema.ts';
 
 /** The campaigns table (migration 0006-campaigns); list columns are JSON arrays. */
@@ -83,16 +84,69 @@ export async function updateCampaignState(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Ids of the workspace's campaigns, newest first. */
-export async function listCampaigns(
+/** Where a page of the campaign list starts: after this (created_at, id), newest first. */
+export interface CampaignPageKey {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/**
+ * A page of the workspace's campaigns, newest first (created_at, then id, both descending, so
+ * the keyset is total), optionally in one state. Ask for `limit + 1` to know whether more exist.
+ */
+export async function listCampaignPage(
   db: Kysely<Database>,
   workspaceId: string,
+  page: { limit: number; after?: CampaignPageKey | undefined; state?: string | undefined },
 ): Promise<CampaignRow[]> {
-  return campaignTables(db)
+  let query = campaignTables(db)
     .selectFrom('campaigns')
     .selectAll()
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', workspaceId);
+  if (page.state !== undefined) query = query.where('state', '=', page.state);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
     .execute();
+  return rows.map((row) => ({ ...row, tps: Number(row.tps) }));
+}
+
+/** Message states in which the gateway has accepted the message (it left the platform). */
+const sentStates: MessageState[] = ['submitted', 'delivered', 'undeliverable', 'expired'];
+
+/**
+ * Recipients (messages written at schedule time, seeds left out) and sent messages of some
+ * campaigns of a workspace; a campaign without messages (a draft) is absent from the map.
+ */
+export async function countCampaignMessages(
+  db: Kysely<Database>,
+  workspaceId: string,
+  campaignIds: readonly string[],
+): Promise<Map<string, { recipients: number; sent: number }>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await messageTables(db)
+    .selectFrom('messages')
+    .select('campaign_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('recipients'),
+      eb.fn.sum<number>(eb.case().when('state', 'in', sentStates).then(1).else(0).end()).as('sent'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('campaign_id', 'in', [...campaignIds])
+    .where('seed', '=', 0)
+    .groupBy('campaign_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.campaign_id, { recipients: Number(r.recipients), sent: Number(r.sent) }]),
+  );
 }

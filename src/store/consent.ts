@@ -1,9 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEvent, ConsentEventInput } from '../core/consent/consent-event.ts';
 import {
   fingerprintConsentEvent,
   genesisHash,
   hashConsentEvent,
+  type OwnConsentFields,
 } from '../core/consent/hash-consent-event.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 
@@ -11,43 +12,188 @@ import type { ConsentEventsTable, Database } from './schema.ts';
  * The consent ledger: append and read, nothing else. There is deliberately no update or
  * delete function; each contact's events form a sha256 chain (core/consent).
  */
-export type ConsentEventRow = Selectable<ConsentEventsTable>;
+export type StoredConsentEvent = ConsentEvent & { id: number; contactId: number };
+
+/** The evidence part of an event (everything but its own collected_at, IP, user agent). */
+export type ConsentEvidence = Omit<ConsentEventInput, keyof OwnConsentFields>;
 
 const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 const bool = (n: number | null): boolean | null => (n === null ? null : n !== 0);
 
-export function toConsentEvent(
-  row: ConsentEventRow,
-): ConsentEvent & { id: number; contactId: number } {
+function evidenceRow(workspaceId: string, e: ConsentEvidence) {
   return {
-    id: Number(row.id),
-    contactId: Number(row.contact_id),
-    workspaceId: row.workspace_id,
-    phone: row.phone,
-    seq: row.seq,
-    kind: row.kind,
-    basis: row.basis as ConsentEvent['basis'],
-    mechanism: row.mechanism as ConsentEvent['mechanism'],
-    wording: row.wording,
-    wordingVersion: row.wording_version,
-    formUrl: row.form_url,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    collectedAt: row.collected_at,
-    sourceType: row.source_type,
-    partnerListUrl: row.partner_list_url,
-    partnerListVersion: row.partner_list_version,
-    partnerConsent: row.partner_consent !== 0,
-    prechecked: row.prechecked !== 0,
-    bundledWithTerms: row.bundled_with_terms !== 0,
-    customerPurchase: bool(row.customer_purchase),
-    objectionOffered: bool(row.objection_offered),
-    origin: row.origin,
-    recordedAt: row.recorded_at,
-    fingerprint: row.fingerprint,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    workspace_id: workspaceId,
+    kind: e.kind,
+    basis: e.basis,
+    mechanism: e.mechanism,
+    wording: e.wording,
+    wording_version: e.wordingVersion,
+    form_url: e.formUrl,
+    source_type: e.sourceType,
+    partner_list_url: e.partnerListUrl,
+    partner_list_version: e.partnerListVersion,
+    partner_consent: e.partnerConsent ? 1 : 0,
+    prechecked: e.prechecked ? 1 : 0,
+    bundled_with_terms: e.bundledWithTerms ? 1 : 0,
+    customer_purchase: flag(e.customerPurchase),
+    objection_offered: flag(e.objectionOffered),
   };
+}
+
+/** One text per distinct evidence, to find the row already stored for it. */
+export function evidenceKey(e: ConsentEvidence): string {
+  return `${e.kind}\u0001${e.basis}\u0001${e.mechanism}\u0001${e.wording}\u0001${e.wordingVersion}\u0001${e.formUrl}\u0001${e.sourceType}\u0001${e.partnerListUrl}\u0001${e.partnerListVersion}\u0001${e.partnerConsent}\u0001${e.prechecked}\u0001${e.bundledWithTerms}\u0001${e.customerPurchase}\u0001${e.objectionOffered}`;
+}
+
+/**
+ * The ids of the evidence rows of a workspace, found or created once per distinct evidence and
+ * remembered for the rest of the transaction (an import's rows share a handful).
+ */
+export function createEvidenceIds(db: Kysely<Database>, workspaceId: string) {
+  const known = new Map<string, number>();
+  async function find(e: ConsentEvidence): Promise<number> {
+    const row = evidenceRow(workspaceId, e);
+    let query = db.selectFrom('consent_evidence').select('id');
+    for (const [column, value] of Object.entries(row)) {
+      const c = column as keyof typeof row;
+      query = value === null ? query.where(c, 'is', null) : query.where(c, '=', value);
+    }
+    const found = await query.orderBy('id').limit(1).executeTakeFirst();
+    if (found) return Number(found.id);
+    const inserted = await db
+      .insertInto('consent_evidence')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(inserted.id);
+  }
+  return {
+    /** The evidence id of each input, in order. */
+    async idsOf(inputs: readonly ConsentEvidence[]): Promise<number[]> {
+      const ids: number[] = [];
+      for (const input of inputs) {
+        const key = evidenceKey(input);
+        let id = known.get(key);
+        if (id === undefined) {
+          id = await find(input);
+          known.set(key, id);
+        }
+        ids.push(id);
+      }
+      return ids;
+    },
+  };
+}
+
+/** The row of one chained event, pointing to its evidence. */
+export function toConsentEventRow(
+  contactId: number,
+  e: ConsentEvent,
+  evidenceId: number,
+): Insertable<ConsentEventsTable> {
+  return {
+    contact_id: contactId,
+    seq: e.seq,
+    evidence_id: evidenceId,
+    collected_at: e.collectedAt,
+    ip: e.ip,
+    user_agent: e.userAgent,
+    origin: e.origin,
+    recorded_at: e.recordedAt,
+    hash: e.hash,
+  };
+}
+
+/**
+ * The chains of some contacts of a workspace, each in seq order, rebuilt from the events,
+ * their evidence and the contact: the fingerprint is recomputed from what is stored and the
+ * previous hash is the previous event's, so an edited, removed or reordered row shows when
+ * the chain is verified.
+ */
+export async function readConsentChains(
+  db: Kysely<Database>,
+  workspaceId: string,
+  contactIds: readonly number[],
+): Promise<Map<number, StoredConsentEvent[]>> {
+  const chains = new Map<number, StoredConsentEvent[]>();
+  if (contactIds.length === 0) return chains;
+  const rows = await db
+    .selectFrom('consent_events as e')
+    .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+    .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
+    .select([
+      'e.id',
+      'e.contact_id',
+      'e.seq',
+      'e.collected_at',
+      'e.ip',
+      'e.user_agent',
+      'e.origin',
+      'e.recorded_at',
+      'e.hash',
+      'c.phone',
+      'c.workspace_id',
+      'v.kind',
+      'v.basis',
+      'v.mechanism',
+      'v.wording',
+      'v.wording_version',
+      'v.form_url',
+      'v.source_type',
+      'v.partner_list_url',
+      'v.partner_list_version',
+      'v.partner_consent',
+      'v.prechecked',
+      'v.bundled_with_terms',
+      'v.customer_purchase',
+      'v.objection_offered',
+    ])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('e.contact_id', 'in', contactIds)
+    .orderBy('e.contact_id')
+    .orderBy('e.seq')
+    .execute();
+  for (const row of rows) {
+    const contactId = Number(row.contact_id);
+    let chain = chains.get(contactId);
+    if (!chain) {
+      chain = [];
+      chains.set(contactId, chain);
+    }
+    const input: ConsentEventInput = {
+      kind: row.kind,
+      basis: row.basis as ConsentEvent['basis'],
+      mechanism: row.mechanism as ConsentEvent['mechanism'],
+      wording: row.wording,
+      wordingVersion: row.wording_version,
+      formUrl: row.form_url,
+      ip: row.ip,
+      userAgent: row.user_agent,
+      collectedAt: row.collected_at,
+      sourceType: row.source_type,
+      partnerListUrl: row.partner_list_url,
+      partnerListVersion: row.partner_list_version,
+      partnerConsent: row.partner_consent !== 0,
+      prechecked: row.prechecked !== 0,
+      bundledWithTerms: row.bundled_with_terms !== 0,
+      customerPurchase: bool(row.customer_purchase),
+      objectionOffered: bool(row.objection_offered),
+    };
+    chain.push({
+      ...input,
+      id: Number(row.id),
+      contactId,
+      workspaceId: row.workspace_id,
+      phone: row.phone,
+      seq: row.seq,
+      origin: row.origin,
+      recordedAt: row.recorded_at,
+      fingerprint: fingerprintConsentEvent(row.phone, input),
+      prevHash: chain[chain.length - 1]?.hash ?? genesisHash,
+      hash: row.hash,
+    });
+  }
+  return chains;
 }
 
 /** The chained event that follows `last` (null for a contact's first event). */
@@ -58,6 +204,7 @@ export function chainConsentEvent(
   last: { seq: number; hash: string } | null,
   origin: string,
   recordedAt: string,
+  fingerprint = fingerprintConsentEvent(phone, input),
 ): ConsentEvent {
   const rest = {
     kind: input.kind,
@@ -82,42 +229,11 @@ export function chainConsentEvent(
     seq: (last?.seq ?? 0) + 1,
     origin,
     recordedAt,
-    fingerprint: fingerprintConsentEvent(phone, input),
+    fingerprint,
     prevHash: last?.hash ?? genesisHash,
   };
   const hash = hashConsentEvent(rest);
   return Object.assign(rest, { hash });
-}
-
-export function toConsentEventRow(contactId: number, e: ConsentEvent): Omit<ConsentEventRow, 'id'> {
-  return {
-    workspace_id: e.workspaceId,
-    contact_id: contactId,
-    phone: e.phone,
-    seq: e.seq,
-    kind: e.kind,
-    basis: e.basis,
-    mechanism: e.mechanism,
-    wording: e.wording,
-    wording_version: e.wordingVersion,
-    form_url: e.formUrl,
-    ip: e.ip,
-    user_agent: e.userAgent,
-    collected_at: e.collectedAt,
-    source_type: e.sourceType,
-    partner_list_url: e.partnerListUrl,
-    partner_list_version: e.partnerListVersion,
-    partner_consent: e.partnerConsent ? 1 : 0,
-    prechecked: e.prechecked ? 1 : 0,
-    bundled_with_terms: e.bundledWithTerms ? 1 : 0,
-    customer_purchase: flag(e.customerPurchase),
-    objection_offered: flag(e.objectionOffered),
-    origin: e.origin,
-    recorded_at: e.recordedAt,
-    fingerprint: e.fingerprint,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  };
 }
 
 /**
@@ -131,38 +247,26 @@ export async function appendConsentEvent(
   input: ConsentEventInput,
   origin: string,
   now: Date,
-): Promise<{ event: ConsentEvent & { id: number }; duplicate: boolean }> {
+): Promise<{ event: StoredConsentEvent; duplicate: boolean }> {
+  const chain = await listConsentEvents(db, workspaceId, contact.id);
   const fingerprint = fingerprintConsentEvent(contact.phone, input);
-  const same = await db
-    .selectFrom('consent_events')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('contact_id', '=', contact.id)
-    .where('fingerprint', '=', fingerprint)
-    .executeTakeFirst();
-  if (same) return { event: toConsentEvent(same), duplicate: true };
-  const last = await db
-    .selectFrom('consent_events')
-    .select(['seq', 'hash'])
-    .where('workspace_id', '=', workspaceId)
-    .where('contact_id', '=', contact.id)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const same = chain.find((e) => e.fingerprint === fingerprint);
+  if (same) return { event: same, duplicate: true };
   const event = chainConsentEvent(
     workspaceId,
     contact.phone,
     input,
-    last ?? null,
+    chain[chain.length - 1] ?? null,
     origin,
     now.toISOString(),
   );
+  const [evidenceId] = await createEvidenceIds(db, workspaceId).idsOf([input]);
   const inserted = await db
     .insertInto('consent_events')
-    .values(toConsentEventRow(contact.id, event))
+    .values(toConsentEventRow(contact.id, event, evidenceId!))
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { event: { ...event, id: Number(inserted.id) }, duplicate: false };
+  return { event: { ...event, id: Number(inserted.id), contactId: contact.id }, duplicate: false };
 }
 
 /** A contact's events in chain order. */
@@ -170,13 +274,6 @@ export async function listConsentEvents(
   db: Kysely<Database>,
   workspaceId: string,
   contactId: number,
-) {
-  const rows = await db
-    .selectFrom('consent_events')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('contact_id', '=', contactId)
-    .orderBy('seq')
-    .execute();
-  return rows.map(toConsentEvent);
+): Promise<StoredConsentEvent[]> {
+  return (await readConsentChains(db, workspaceId, [contactId])).get(contactId) ?? [];
 }

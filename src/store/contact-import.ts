@@ -1,12 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import { deriveConsentState, stateOf } from '../core/consent/derive-consent-state.ts';
-import { fingerprintConsentEvent } from '../core/consent/hash-consent-event.ts';
+import { chainHash, fingerprinterFor, genesisHash } from '../core/consent/hash-consent-event.ts';
 import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
-import { chainConsentEvent, toConsentEvent, toConsentEventRow } from './consent.ts';
+import {
+  chainConsentEvent,
+  createEvidenceIds,
+  readConsentChains,
+  toConsentEventRow,
+} from './consent.ts';
 import type { BulkSession } from './db.ts';
-import type { Database } from './schema.ts';
+import type { ConsentEventsTable, Database } from './schema.ts';
 
 export interface ImportRow {
   readonly line: number;
@@ -40,11 +45,47 @@ class IdSet {
   }
 }
 
+const contactColumns = [
+  'workspace_id',
+  'list_id',
+  ...contactValueKeys,
+  'consent_basis',
+  'consent_status',
+  'consent_valid_until',
+  'consent_collected_at',
+  'created_at',
+  'updated_at',
+] as const;
+const eventColumns = [
+  'contact_id',
+  'seq',
+  'evidence_id',
+  'collected_at',
+  'ip',
+  'user_agent',
+  'origin',
+  'recorded_at',
+  'hash',
+] as const satisfies ReadonlyArray<keyof Insertable<ConsentEventsTable>>;
+
+/** A new contact's events, chained from the genesis hash, with their evidence ids. */
+interface Incoming {
+  contact: ContactValues;
+  events: ConsentEventInput[];
+  evidenceIds: number[];
+}
+
 /**
  * Writes validated import rows in batches inside the caller's bulk transaction: merges
  * duplicates (within the file and against the store), appends each new consent event to its
  * contact's chain (identical events are recorded once), refreshes the consent cache, and
  * lifts a suppression only for an opt-in collected after it. Workspace-scoped throughout.
+ *
+ * Fast path (a 1M-row file, issue 4's budget): a number new to the workspace is inserted
+ * straight away (SQLite tells a conflict per row, so new numbers need no lookup first;
+ * PostgreSQL looks the batch up and COPYs the new ones); its events are chained from the
+ * genesis hash with fingerprints precomputed per shared evidence. Only numbers already stored
+ * go through the read-merge-append path.
  */
 export function createContactImporter(
   session: BulkSession,
@@ -54,6 +95,8 @@ export function createContactImporter(
   const db: Kysely<Database> = session.db;
   const seen = new IdSet();
   const nowIso = options.now.toISOString();
+  const evidence = createEvidenceIds(db, workspaceId);
+  const fingerprinters = new Map<number, ReturnType<typeof fingerprinterFor>>();
   const counts: ImportCounts = {
     imported: 0,
     updated: 0,
@@ -63,128 +106,206 @@ export function createContactImporter(
     suppressed: 0,
     liftedSuppressions: 0,
   };
+  /** Whether the workspace has any active suppression (else no batch needs to look). */
+  let anySuppression: Promise<boolean> | null = null;
 
   let written = 0;
   let nextRefresh = 2000;
-  const insertMany = (table: 'contacts' | 'consent_events', rows: Record<string, unknown>[]) =>
-    session.insertRows(table, rows);
+
+  function fingerprint(evidenceId: number, phone: string, input: ConsentEventInput): string {
+    let print = fingerprinters.get(evidenceId);
+    if (!print) {
+      print = fingerprinterFor(input);
+      fingerprinters.set(evidenceId, print);
+    }
+    return print(phone, input);
+  }
+
+  /** A new contact's values in `contactColumns` order, with its consent cache. */
+  function contactValues(incoming: Incoming): unknown[] {
+    const state = deriveConsentState(incoming.events, incoming.contact.last_interaction_at);
+    const values: unknown[] = [workspaceId, null];
+    for (const key of contactValueKeys) values.push(incoming.contact[key]);
+    values.push(state.basis, state.status, state.validUntil, state.collectedAt, nowIso, nowIso);
+    return values;
+  }
 
   async function writeBatch(rows: readonly ImportRow[]): Promise<void> {
-    const byPhone = new Map<string, { contact: ContactValues; events: ConsentEventInput[] }>();
-    for (const row of rows) {
+    anySuppression ??= db
+      .selectFrom('suppressions')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('lifted_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst()
+      .then((row) => row !== undefined);
+    const watchSuppressions = await anySuppression;
+    const evidenceIds = await evidence.idsOf(rows.map((r) => r.consent));
+    const byPhone = new Map<string, Incoming>();
+    rows.forEach((row, i) => {
       const same = byPhone.get(row.contact.phone);
       if (same) {
         counts.duplicates += 1;
         same.contact = mergeContact(same.contact, row.contact);
         same.events.push(row.consent);
-      } else byPhone.set(row.contact.phone, { contact: row.contact, events: [row.consent] });
+        same.evidenceIds.push(evidenceIds[i]!);
+      } else {
+        byPhone.set(row.contact.phone, {
+          contact: row.contact,
+          events: [row.consent],
+          evidenceIds: [evidenceIds[i]!],
+        });
+      }
+    });
+
+    const fresh: Array<{ id: number; incoming: Incoming }> = [];
+    const stored: Incoming[] = [];
+    const batch = [...byPhone.values()];
+    const tried = await session.insertNewValues(
+      'contacts',
+      contactColumns,
+      batch.map(contactValues),
+    );
+    if (tried) {
+      tried.forEach((id, i) => {
+        if (id === null) stored.push(batch[i]!);
+        else fresh.push({ id, incoming: batch[i]! });
+      });
+    } else {
+      const existing = new Set(
+        (
+          await db
+            .selectFrom('contacts')
+            .select('phone')
+            .where('workspace_id', '=', workspaceId)
+            .where('list_id', 'is', null)
+            .where('phone', 'in', [...byPhone.keys()])
+            .execute()
+        ).map((c) => c.phone),
+      );
+      const news = batch.filter((b) => !existing.has(b.contact.phone));
+      for (const b of batch) if (existing.has(b.contact.phone)) stored.push(b);
+      await session.insertValues('contacts', contactColumns, news.map(contactValues));
+      const ids =
+        news.length === 0
+          ? []
+          : await db
+              .selectFrom('contacts')
+              .select(['id', 'phone'])
+              .where('workspace_id', '=', workspaceId)
+              .where('list_id', 'is', null)
+              .where(
+                'phone',
+                'in',
+                news.map((n) => n.contact.phone),
+              )
+              .execute();
+      const idOf = new Map(ids.map((r) => [r.phone, Number(r.id)]));
+      for (const n of news) fresh.push({ id: idOf.get(n.contact.phone)!, incoming: n });
     }
-    const phones = [...byPhone.keys()];
-    const existing = await db
+
+    const eventRows: unknown[][] = [];
+    const granted = new Map<string, string[]>();
+    for (const { id, incoming } of fresh) {
+      seen.add(id);
+      counts.imported += 1;
+      const phone = incoming.contact.phone;
+      let last: { seq: number; hash: string } | null = null;
+      const known = new Set<string>();
+      incoming.events.forEach((input, k) => {
+        const evidenceId = incoming.evidenceIds[k]!;
+        const print = fingerprint(evidenceId, phone, input);
+        if (known.has(print)) return;
+        known.add(print);
+        const seq = (last?.seq ?? 0) + 1;
+        const hash = chainHash(
+          last?.hash ?? genesisHash,
+          print,
+          workspaceId,
+          phone,
+          seq,
+          options.origin,
+          nowIso,
+        );
+        eventRows.push([
+          id,
+          seq,
+          evidenceId,
+          input.collectedAt,
+          input.ip,
+          input.userAgent,
+          options.origin,
+          nowIso,
+          hash,
+        ]);
+        last = { seq, hash };
+        counts.consentEvents += 1;
+      });
+      if (watchSuppressions) granted.set(phone, grantDates(incoming.events));
+    }
+    for (const incoming of stored) {
+      const appended = await mergeStored(incoming, eventRows);
+      if (watchSuppressions) granted.set(incoming.contact.phone, grantDates(appended));
+    }
+    await session.insertValues('consent_events', eventColumns, eventRows);
+    written += fresh.length;
+    if (written >= nextRefresh) {
+      await session.refreshStatistics(['contacts', 'consent_events']);
+      nextRefresh = written * 4;
+    }
+    if (watchSuppressions) await settleSuppressions(granted);
+  }
+
+  /** A stored number: merge the values, append the events not yet in its chain. */
+  async function mergeStored(
+    incoming: Incoming,
+    eventRows: unknown[][],
+  ): Promise<ConsentEventInput[]> {
+    const phone = incoming.contact.phone;
+    const before = await db
       .selectFrom('contacts')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('list_id', 'is', null)
-      .where('phone', 'in', phones)
-      .execute();
-    const existingByPhone = new Map(existing.map((c) => [c.phone, c]));
-    const suppressions = await db
-      .selectFrom('suppressions')
-      .select(['id', 'phone', 'created_at'])
-      .where('workspace_id', '=', workspaceId)
-      .where('lifted_at', 'is', null)
-      .where('phone', 'in', phones)
-      .execute();
-    const suppressedAt = new Map(suppressions.map((s) => [s.phone, s]));
-
-    const existingIds = existing.map((c) => Number(c.id));
-    const priorEvents =
-      existingIds.length === 0
-        ? []
-        : await db
-            .selectFrom('consent_events')
-            .selectAll()
-            .where('workspace_id', '=', workspaceId)
-            .where('contact_id', 'in', existingIds)
-            .orderBy('seq')
-            .execute();
-    const eventsOf = new Map<number, ReturnType<typeof toConsentEvent>[]>();
-    for (const r of priorEvents) {
-      const e = toConsentEvent(r);
-      const list = eventsOf.get(e.contactId);
-      if (list) list.push(e);
-      else eventsOf.set(e.contactId, [e]);
-    }
-
-    const newContacts: Record<string, unknown>[] = [];
-    const newEvents: Array<{ phone: string; events: ConsentEventInput[] }> = [];
-    const eventRows: Record<string, unknown>[] = [];
-    const lifts: Array<{ suppressionId: number; phone: string }> = [];
-
-    for (const [phone, incoming] of byPhone) {
-      const before = existingByPhone.get(phone);
-      const suppression = suppressedAt.get(phone);
-      if (!before) {
-        const state = deriveConsentState(incoming.events, incoming.contact.last_interaction_at);
-        newContacts.push({
-          workspace_id: workspaceId,
-          list_id: null,
-          ...incoming.contact,
-          consent_basis: state.basis,
-          consent_status: state.status,
-          consent_valid_until: state.validUntil,
-          consent_collected_at: state.collectedAt,
-          created_at: nowIso,
-          updated_at: nowIso,
-        });
-        newEvents.push({ phone, events: incoming.events });
-        counts.imported += 1;
-        if (suppression) {
-          const lifting = incoming.events.some(
-            (e) => e.collectedAt > suppression.created_at && stateOf(e, null).status === 'granted',
-          );
-          if (lifting) lifts.push({ suppressionId: Number(suppression.id), phone });
-          else counts.suppressed += 1;
-        }
-        continue;
-      }
-      const id = Number(before.id);
-      const beforeValues = Object.fromEntries(
-        contactValueKeys.map((k) => [k, before[k]]),
-      ) as unknown as ContactValues;
-      const merged = mergeContact(beforeValues, incoming.contact);
-      const chain = [...(eventsOf.get(id) ?? [])];
-      const known = new Set(chain.map((e) => e.fingerprint));
-      let appended = 0;
-      let lifting = false;
-      for (const input of incoming.events) {
-        const fingerprint = fingerprintConsentEvent(phone, input);
-        if (known.has(fingerprint)) continue;
-        known.add(fingerprint);
-        const last = chain[chain.length - 1] ?? null;
-        const event = chainConsentEvent(workspaceId, phone, input, last, options.origin, nowIso);
-        chain.push({ ...event, id: 0, contactId: id });
-        eventRows.push(toConsentEventRow(id, event));
-        appended += 1;
-        if (
-          suppression &&
-          input.collectedAt > suppression.created_at &&
-          stateOf(input, null).status === 'granted'
-        ) {
-          lifting = true;
-        }
-      }
-      counts.consentEvents += appended;
-      const changed = !sameContact(beforeValues, merged) || appended > 0;
-      if (seen.has(id)) counts.duplicates += 1;
-      else if (changed) counts.updated += 1;
-      else counts.unchanged += 1;
-      seen.add(id);
-      if (suppression) {
-        if (lifting) lifts.push({ suppressionId: Number(suppression.id), phone });
-        else counts.suppressed += 1;
-      }
-      if (!changed) continue;
+      .where('phone', '=', phone)
+      .executeTakeFirstOrThrow();
+    const id = Number(before.id);
+    const beforeValues = Object.fromEntries(
+      contactValueKeys.map((k) => [k, before[k]]),
+    ) as unknown as ContactValues;
+    const merged = mergeContact(beforeValues, incoming.contact);
+    const chain: Array<ConsentEventInput & { seq: number; hash: string; fingerprint: string }> = [
+      ...((await readConsentChains(db, workspaceId, [id])).get(id) ?? []),
+    ];
+    const known = new Set(chain.map((e) => e.fingerprint));
+    const appended: ConsentEventInput[] = [];
+    incoming.events.forEach((input, k) => {
+      const evidenceId = incoming.evidenceIds[k]!;
+      const print = fingerprint(evidenceId, phone, input);
+      if (known.has(print)) return;
+      known.add(print);
+      const last = chain[chain.length - 1] ?? null;
+      const event = chainConsentEvent(
+        workspaceId,
+        phone,
+        input,
+        last,
+        options.origin,
+        nowIso,
+        print,
+      );
+      chain.push(event);
+      const row = toConsentEventRow(id, event, evidenceId);
+      eventRows.push(eventColumns.map((c) => row[c]));
+      appended.push(input);
+    });
+    counts.consentEvents += appended.length;
+    const changed = !sameContact(beforeValues, merged) || appended.length > 0;
+    if (seen.has(id)) counts.duplicates += 1;
+    else if (changed) counts.updated += 1;
+    else counts.unchanged += 1;
+    seen.add(id);
+    if (changed) {
       const state = deriveConsentState(chain, merged.last_interaction_at);
       await db
         .updateTable('contacts')
@@ -200,51 +321,37 @@ export function createContactImporter(
         .where('id', '=', id)
         .execute();
     }
+    return appended;
+  }
 
-    const insertedIds = await insertMany('contacts', newContacts);
-    if (newEvents.length > 0) {
-      const ids = insertedIds
-        ? newEvents.map((n, i) => ({ phone: n.phone, id: insertedIds[i]! }))
-        : await db
-            .selectFrom('contacts')
-            .select(['id', 'phone'])
-            .where('workspace_id', '=', workspaceId)
-            .where('list_id', 'is', null)
-            .where(
-              'phone',
-              'in',
-              newEvents.map((n) => n.phone),
-            )
-            .execute();
-      const idOf = new Map(ids.map((r) => [r.phone, Number(r.id)]));
-      for (const { phone, events } of newEvents) {
-        const id = idOf.get(phone)!;
-        seen.add(id);
-        let last: { seq: number; hash: string } | null = null;
-        const known = new Set<string>();
-        for (const input of events) {
-          const event = chainConsentEvent(workspaceId, phone, input, last, options.origin, nowIso);
-          if (known.has(event.fingerprint)) continue;
-          known.add(event.fingerprint);
-          eventRows.push(toConsentEventRow(id, event));
-          last = event;
-          counts.consentEvents += 1;
-        }
+  /**
+   * Imported numbers under an active suppression stay suppressed (counted), unless one of the
+   * opt-ins this import recorded was collected after it (OPT-01): then it is lifted, pointing
+   * to the contact's latest event.
+   */
+  async function settleSuppressions(granted: Map<string, string[]>): Promise<void> {
+    if (granted.size === 0) return;
+    const suppressions = await db
+      .selectFrom('suppressions')
+      .select(['id', 'phone', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('lifted_at', 'is', null)
+      .where('phone', 'in', [...granted.keys()])
+      .execute();
+    for (const suppression of suppressions) {
+      const lifting = granted.get(suppression.phone)!.some((at) => at > suppression.created_at);
+      if (!lifting) {
+        counts.suppressed += 1;
+        continue;
       }
-    }
-    await insertMany('consent_events', eventRows);
-    written += newContacts.length;
-    if (written >= nextRefresh) {
-      await session.refreshStatistics(['contacts', 'consent_events']);
-      nextRefresh = written * 4;
-    }
-    for (const lift of lifts) {
       const event = await db
-        .selectFrom('consent_events')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('phone', '=', lift.phone)
-        .orderBy('seq', 'desc')
+        .selectFrom('consent_events as e')
+        .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+        .select('e.id')
+        .where('c.workspace_id', '=', workspaceId)
+        .where('c.list_id', 'is', null)
+        .where('c.phone', '=', suppression.phone)
+        .orderBy('e.seq', 'desc')
         .limit(1)
         .executeTakeFirst();
       await db
@@ -255,11 +362,16 @@ export function createContactImporter(
           lifted_by_consent_event_id: event ? Number(event.id) : null,
         })
         .where('workspace_id', '=', workspaceId)
-        .where('id', '=', lift.suppressionId)
+        .where('id', '=', Number(suppression.id))
         .execute();
       counts.liftedSuppressions += 1;
     }
   }
 
   return { writeBatch, counts };
+}
+
+/** When the opt-ins among these events were collected (what may lift a suppression). */
+function grantDates(events: readonly ConsentEventInput[]): string[] {
+  return events.filter((e) => stateOf(e, null).status === 'granted').map((e) => e.collectedAt);
 }

@@ -29,6 +29,23 @@ export interface BulkSession {
    * ids in row order where the engine gives them for free (SQLite), null otherwise (COPY).
    */
   insertRows(table: BulkTable, rows: readonly Record<string, unknown>[]): Promise<number[] | null>;
+  /** `insertRows` with the values given by position (no object per row in a hot loop). */
+  insertValues(
+    table: BulkTable,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+  ): Promise<number[] | null>;
+  /**
+   * SQLite: inserts each row unless it conflicts with a unique index (`ON CONFLICT DO
+   * NOTHING`) and gives, per row, the new id or null for a conflict, so that rows that are
+   * mostly new need no lookup first. PostgreSQL: null, nothing inserted (COPY has no per-row
+   * outcome: look the rows up, then `insertValues` the new ones).
+   */
+  insertNewValues(
+    table: BulkTable,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+  ): Promise<Array<number | null> | null>;
   /**
    * Refreshes the planner's statistics of tables that grew inside this transaction (ANALYZE on
    * PostgreSQL, whose plans, foreign-key checks included, would otherwise keep treating them as
@@ -79,28 +96,43 @@ function openSqlite(path: string): Store {
     bulk: (work) =>
       db.transaction().execute((trx) => {
         const prepared = new Map<string, SqliteDatabase.Statement>();
+        /** One single-row INSERT per table and column list, compiled by Kysely, prepared once. */
+        const insertOne = (table: BulkTable, columns: readonly string[], orSkip: boolean) => {
+          const key = `${table}(${columns.join(',')})${orSkip}`;
+          let statement = prepared.get(key);
+          if (!statement) {
+            const one = Object.fromEntries(columns.map((c) => [c, null]));
+            const insert = trx.insertInto(table).values(one as never);
+            statement = raw.prepare(
+              (orSkip ? insert.onConflict((c) => c.doNothing()) : insert).compile().sql,
+            );
+            prepared.set(key, statement);
+          }
+          return statement;
+        };
         return work({
           db: trx,
           async insertRows(table, rows) {
             if (rows.length === 0) return [];
             const columns = Object.keys(rows[0]!);
-            const key = `${table}(${columns.join(',')})`;
-            let statement = prepared.get(key);
-            if (!statement) {
-              const one = Object.fromEntries(columns.map((c) => [c, null]));
-              statement = raw.prepare(
-                trx
-                  .insertInto(table)
-                  .values(one as never)
-                  .compile().sql,
-              );
-              prepared.set(key, statement);
-            }
-            const ids: number[] = [];
-            for (const row of rows) {
-              ids.push(Number(statement.run(columns.map((c) => row[c] ?? null)).lastInsertRowid));
-            }
-            return ids;
+            return this.insertValues(
+              table,
+              columns,
+              rows.map((row) => columns.map((c) => row[c] ?? null)),
+            );
+          },
+          async insertValues(table, columns, rows) {
+            if (rows.length === 0) return [];
+            const statement = insertOne(table, columns, false);
+            return rows.map((row) => Number(statement.run(row).lastInsertRowid));
+          },
+          async insertNewValues(table, columns, rows) {
+            if (rows.length === 0) return [];
+            const statement = insertOne(table, columns, true);
+            return rows.map((row) => {
+              const done = statement.run(row);
+              return done.changes === 0 ? null : Number(done.lastInsertRowid);
+            });
           },
           async refreshStatistics() {},
         });
@@ -146,11 +178,22 @@ function openPostgres(url: string, schema: string | undefined): Store {
             async insertRows(table, rows) {
               if (rows.length === 0) return null;
               const columns = Object.keys(rows[0]!);
+              return this.insertValues(
+                table,
+                columns,
+                rows.map((row) => columns.map((c) => row[c])),
+              );
+            },
+            async insertValues(table, columns, rows) {
+              if (rows.length === 0) return null;
               const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-              const lines = rows.map((r) => `${columns.map((c) => csvValue(r[c])).join(',')}\n`);
-              await pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+              // One buffer per call: a write per line made the socket writes cost more than the rows.
+              let text = '';
+              for (const r of rows) text += `${r.map(csvValue).join(',')}\n`;
+              await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
               return null;
             },
+            insertNewValues: async () => null,
             async refreshStatistics(tables) {
               await client.query(`ANALYZE ${tables.join(', ')}`);
             },

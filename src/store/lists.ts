@@ -5,7 +5,13 @@ import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
 import { compileAudienceFilter } from './audience-query.ts';
 import type { Capabilities } from './capabilities.ts';
-import { chainConsentEvent, toConsentEvent, toConsentEventRow } from './consent.ts';
+import {
+  chainConsentEvent,
+  createEvidenceIds,
+  readConsentChains,
+  type StoredConsentEvent,
+  toConsentEventRow,
+} from './consent.ts';
 import type { ListsTable } from './market-tables.ts';
 import { marketTables } from './market-tables.ts';
 import type { Database } from './schema.ts';
@@ -124,6 +130,7 @@ export async function insertListContacts(
     };
   };
   if (contacts.length === 0) return;
+  const evidence = createEvidenceIds(db, list.workspace_id);
   const per = Math.max(
     1,
     Math.floor(options.maxParameters / Object.keys(toRow(contacts[0]!)).length),
@@ -135,7 +142,8 @@ export async function insertListContacts(
     const events: ReturnType<typeof toConsentEventRow>[] = [];
     for (const c of contacts.slice(i, i + per)) {
       let last: { seq: number; hash: string } | null = null;
-      for (const input of c.events) {
+      const evidenceIds = await evidence.idsOf(c.events);
+      c.events.forEach((input, k) => {
         const e = chainConsentEvent(
           list.workspace_id,
           c.contact.phone,
@@ -144,11 +152,11 @@ export async function insertListContacts(
           options.origin,
           now,
         );
-        events.push(toConsentEventRow(idOf.get(c.contact.phone)!, e));
+        events.push(toConsentEventRow(idOf.get(c.contact.phone)!, e, evidenceIds[k]!));
         last = e;
-      }
+      });
     }
-    const perEvent = Math.max(1, Math.floor(options.maxParameters / 26));
+    const perEvent = Math.max(1, Math.floor(options.maxParameters / 9));
     for (let j = 0; j < events.length; j += perEvent) {
       await db
         .insertInto('consent_events')
@@ -253,32 +261,26 @@ export async function loadListContacts(
     .where('id', 'in', ids)
     .orderBy('id')
     .execute();
-  const events = await db
-    .selectFrom('consent_events')
-    .selectAll()
-    .where('workspace_id', '=', list.workspaceId)
-    .where('contact_id', 'in', ids)
-    .orderBy('contact_id')
-    .orderBy('seq')
-    .execute();
-  const byContact = new Map<number, ConsentEventInput[]>();
-  for (const row of events) {
-    const {
-      id: _id,
-      contactId,
-      workspaceId: _w,
-      phone: _p,
-      seq: _s,
-      origin: _o,
-      recordedAt: _r,
-      fingerprint: _f,
-      prevHash: _ph,
-      hash: _h,
-      ...input
-    } = toConsentEvent(row);
-    const list = byContact.get(contactId);
-    if (list) list.push(input);
-    else byContact.set(contactId, [input]);
-  }
-  return contacts.map((c) => ({ contact: c, events: byContact.get(Number(c.id)) ?? [] }));
+  const chains = await readConsentChains(
+    db,
+    list.workspaceId,
+    contacts.map((c) => Number(c.id)),
+  );
+  const inputOf = ({
+    id: _id,
+    contactId: _c,
+    workspaceId: _w,
+    phone: _p,
+    seq: _s,
+    origin: _o,
+    recordedAt: _r,
+    fingerprint: _f,
+    prevHash: _ph,
+    hash: _h,
+    ...input
+  }: StoredConsentEvent): ConsentEventInput => input;
+  return contacts.map((c) => ({
+    contact: c,
+    events: (chains.get(Number(c.id)) ?? []).map(inputOf),
+  }));
 }

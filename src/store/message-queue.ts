@@ -112,10 +112,29 @@ export interface MessageChange {
   readonly gatewayId?: string;
 }
 
-const chunkRows = 2_000;
+/** Statement sizes for lists of any length: each text recurs, so it is prepared once. */
+const fixedSizes = [512, 128, 32, 8, 1];
 
 /**
- * Writes many messages' new states in one UPDATE … FROM (VALUES …) per 2,000 rows. Planned
+ * Splits a list into chunks of the fixed sizes, largest first (150 → 128 + 8·2 + 1·6). A group
+ * commit's size varies from one flush to the next: one VALUES statement of exactly that size was
+ * a new SQL text each time, prepared anew (about as costly as the update itself on SQLite);
+ * these few texts stay in the statement cache (statement-cache.ts).
+ */
+function fixedChunks<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let at = 0;
+  for (const size of fixedSizes) {
+    while (items.length - at >= size) {
+      chunks.push(items.slice(at, at + size));
+      at += size;
+    }
+  }
+  return chunks;
+}
+
+/**
+ * Writes many messages' new states in one UPDATE … FROM (VALUES …) per fixed-size chunk (fixedChunks). Planned
  * (re-queued) rows lose their worker. `from` limits the change to rows still in those states.
  */
 export async function updateMessages(
@@ -125,17 +144,15 @@ export async function updateMessages(
   from: readonly string[],
 ): Promise<number> {
   let changed = 0;
-  for (let i = 0; i < changes.length; i += chunkRows) {
-    const rows = changes
-      .slice(i, i + chunkRows)
-      .map(
-        (c) =>
-          sql`(CAST(${c.id} AS bigint), ${c.state}, ${c.plannedAt ?? null}, ${
-            c.nextAttemptAt === undefined ? 'keep' : 'set'
-          }, ${c.nextAttemptAt ?? null}, ${c.errorCode === undefined ? 'keep' : 'set'}, ${
-            c.errorCode ?? null
-          }, ${c.gatewayId ?? null})`,
-      );
+  for (const chunk of fixedChunks(changes)) {
+    const rows = chunk.map(
+      (c) =>
+        sql`(CAST(${c.id} AS bigint), ${c.state}, ${c.plannedAt ?? null}, ${
+          c.nextAttemptAt === undefined ? 'keep' : 'set'
+        }, ${c.nextAttemptAt ?? null}, ${c.errorCode === undefined ? 'keep' : 'set'}, ${
+          c.errorCode ?? null
+        }, ${c.gatewayId ?? null})`,
+    );
     const result = await sql`UPDATE messages SET
         state = v.column2,
         planned_at = COALESCE(v.column3, messages.planned_at),
@@ -249,15 +266,13 @@ export async function markSubmitted(
   }>,
   now: string,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkRows) {
-    const values = rows
-      .slice(i, i + chunkRows)
-      .map(
-        (r) =>
-          sql`(CAST(${r.id} AS bigint), ${r.gatewayId}, ${r.state ?? 'submitted'}, ${
-            r.receiptStatus ?? null
-          }, ${r.errorCode ?? null})`,
-      );
+  for (const chunk of fixedChunks(rows)) {
+    const values = chunk.map(
+      (r) =>
+        sql`(CAST(${r.id} AS bigint), ${r.gatewayId}, ${r.state ?? 'submitted'}, ${
+          r.receiptStatus ?? null
+        }, ${r.errorCode ?? null})`,
+    );
     await sql`UPDATE messages SET state = v.column3, gateway_id = v.column2,
         receipt_status = v.column4, error_code = v.column5, updated_at = ${now}
       FROM (VALUES ${sql.join(values)}) AS v
@@ -281,11 +296,11 @@ export async function applyOnePartReceipts(
     receipt.settled === null
       ? sql`state`
       : sql`CASE WHEN state IN ('submitted', 'unknown') THEN ${receipt.settled} ELSE state END`;
-  for (let i = 0; i < gatewayIds.length; i += chunkRows) {
+  for (const chunk of fixedChunks(gatewayIds)) {
     const result = await sql<{ gateway_id: string }>`UPDATE messages
       SET receipt_status = ${receipt.status}, state = ${state},
         error_code = COALESCE(${receipt.errorCode}, error_code), updated_at = ${now}
-      WHERE gateway_id IN (${sql.join(gatewayIds.slice(i, i + chunkRows))})
+      WHERE gateway_id IN (${sql.join(chunk)})
         AND NOT EXISTS (SELECT 1 FROM message_parts p WHERE p.message_id = messages.id)
       RETURNING gateway_id`.execute(db);
     for (const r of result.rows) matched.add(r.gateway_id);

@@ -53,21 +53,30 @@ export interface ContactsTable {
   updated_at: string;
 }
 
+/** The ledger's events: what is each event's own; the shared evidence is referenced. */
 export interface ConsentEventsTable {
   id: Generated<number>;
-  workspace_id: string;
   contact_id: number;
-  phone: string;
   seq: number;
+  evidence_id: number;
+  collected_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  origin: string;
+  recorded_at: string;
+  hash: string;
+}
+
+/** What a consent says that a file or form shares (migration 0010). */
+export interface ConsentEvidenceTable {
+  id: Generated<number>;
+  workspace_id: string;
   kind: 'granted' | 'withdrawn';
   basis: string | null;
   mechanism: string | null;
   wording: string | null;
   wording_version: string | null;
   form_url: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  collected_at: string;
   source_type: 'first_party' | 'list_provider';
   partner_list_url: string | null;
   partner_list_version: string | null;
@@ -76,11 +85,6 @@ export interface ConsentEventsTable {
   bundled_with_terms: number;
   customer_purchase: number | null;
   objection_offered: number | null;
-  origin: string;
-  recorded_at: string;
-  fingerprint: string;
-  prev_hash: string;
-  hash: string;
 }
 
 export interface SuppressionsTable {
@@ -105,6 +109,7 @@ export interface Database {
   workspaces: WorkspacesTable;
   contacts: ContactsTable;
   consent_events: ConsentEventsTable;
+  consent_evidence: ConsentEvidenceTable;
   suppressions: SuppressionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import smpp, { type Pdu, type Session } from 'smpp';
 import { createJobQueue } from './job-queue.ts';
 import { createTpsLimiter } from './send-rate-limiter.ts';
+import { corkForThisTurn } from './smpp-cork.ts';
+import { encodeDeliverSmResp, encodeSubmitSm } from './smpp-encode.ts';
 import { keepRawSmppBytes } from './smpp-raw-bytes.ts';
 
 export interface SmppBindOptions {
@@ -115,13 +117,15 @@ export function createSmppBind(options: SmppBindOptions): SmppBind {
     });
     s.on('deliver_sm', (pdu: Pdu) => {
       const handle = options.onDeliver ?? (async () => 0);
-      handle(pdu).then(
-        (status) => s.send(pdu.response({ command_status: status })),
-        (error: unknown) => {
-          options.log(`smpp: inbound handler failed: ${(error as Error).message}`);
-          s.send(pdu.response({ command_status: 0x64 }));
-        },
-      );
+      // Receipts committed in one group commit are answered together: one write for all.
+      const answer = (status: number) => {
+        corkForThisTurn(s.socket);
+        s.send(encodeDeliverSmResp(pdu, status));
+      };
+      handle(pdu).then(answer, (error: unknown) => {
+        options.log(`smpp: inbound handler failed: ${(error as Error).message}`);
+        answer(0x64);
+      });
     });
     s.on('enquire_link', (pdu: Pdu) => s.send(pdu.response()));
     s.on('unbind', (pdu: Pdu) => {
@@ -167,7 +171,9 @@ export function createSmppBind(options: SmppBindOptions): SmppBind {
         return;
       }
       const job = queue.shift()!;
-      const pdu = new smpp.PDU('submit_sm', job.fields);
+      const pdu = encodeSubmitSm(job.fields);
+      // The submits of this turn (one per response that freed a slot) leave in one write.
+      corkForThisTurn(s.socket);
       const written = s.send(pdu, (resp) => {
         if (!inFlight.delete(resp.sequence_number)) return;
         job.resolve({

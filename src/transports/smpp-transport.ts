@@ -79,9 +79,12 @@ export function createSmppTransport(options: SmppTransportOptions): Transport & 
   }
   let next = 0;
   let ref = 0;
+  let lastText: string | undefined;
+  let lastEncoded: ReturnType<typeof encodeParts> | undefined;
   let closed = false;
 
-  async function pickBind(): Promise<SmppBind | undefined> {
+  /** The next bound sender, round robin, without waiting (no promise per message). */
+  function boundSender(): SmppBind | undefined {
     for (let i = 0; i < senders.length; i += 1) {
       const b = senders[(next + i) % senders.length]!;
       if (b.bound) {
@@ -89,6 +92,12 @@ export function createSmppTransport(options: SmppTransportOptions): Transport & 
         return b;
       }
     }
+    return undefined;
+  }
+
+  async function pickBind(): Promise<SmppBind | undefined> {
+    const now = boundSender();
+    if (now) return now;
     const waited = await Promise.race(
       senders.map((b) =>
         b.whenBound(options.bindWaitMs ?? 5000).then((ok) => (ok ? b : undefined)),
@@ -102,10 +111,15 @@ export function createSmppTransport(options: SmppTransportOptions): Transport & 
     binds: all,
     async send(message) {
       if (closed) throw new Error('smpp transport is closed');
-      const encoded = encodeParts(message.text);
+      // A campaign's messages usually share one text: encoded once, not once per message.
+      if (message.text !== lastText) {
+        lastEncoded = encodeParts(message.text);
+        lastText = message.text;
+      }
+      const encoded = lastEncoded!;
       ref = (ref + 1) & 0xffff;
       const pdus = buildSubmitPdus(message, encoded, { long: options.long, ref });
-      let bind = await pickBind();
+      let bind = boundSender() ?? (await pickBind());
       if (!bind) return { accepted: false, permanent: false, code: 'smpp:not_bound' };
       const partIds: string[] = [];
       for (const [i, fields] of pdus.entries()) {

@@ -1,49 +1,21 @@
 import { z } from 'zod';
+import { campaignStates, purposes, sectors, slotModes } from './campaign-codes.ts';
 
 /**
  * The campaign model: what the marketer sets up (sender, template, purpose, sector, audiences and
  * licences, rule pack and window policy, schedule, throughput cap) plus its lifecycle state.
  * Pure: ids and timestamps are given by the services layer.
  */
-export const campaignStates = [
-  'draft',
-  'scheduled',
-  'sending',
-  'paused',
-  'completed',
-  'cancelled',
-] as const;
-export type CampaignState = (typeof campaignStates)[number];
-
-export const purposes = ['promotional', 'transactional'] as const;
-export type Purpose = (typeof purposes)[number];
-
-/** Sectors; the three of rules.md FR-MSG-05 are banned for prospecting outside a contract. */
-export const sectors = [
-  'general',
-  'retail',
-  'fashion',
-  'food',
-  'travel',
-  'leisure',
-  'automotive',
-  'real_estate',
-  'banking',
-  'insurance',
-  'health',
-  'education',
-  'telecom',
-  'energy',
-  'charity',
-  'energy_renovation',
-  'home_adaptation',
-  'cpf_training',
-  'other',
-] as const;
-export type Sector = (typeof sectors)[number];
-
-export const slotModes = ['asap', 'best'] as const;
-export type SlotMode = (typeof slotModes)[number];
+export {
+  type CampaignState,
+  campaignStates,
+  type Purpose,
+  purposes,
+  type Sector,
+  type SlotMode,
+  sectors,
+  slotModes,
+} from './campaign-codes.ts';
 
 const isoInstant = z.iso.datetime({ offset: true });
 

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { checkConsentEvent } from './check-consent-event.ts';
 import type { ConsentEvent, ConsentEventInput } from './consent-event.ts';
 import { deriveConsentState, judgeConsentAt } from './derive-consent-state.ts';
-import { fingerprintConsentEvent, genesisHash, hashConsentEvent } from './hash-consent-event.ts';
+import {
+  chainHash,
+  fingerprintConsentEvent,
+  fingerprinterFor,
+  genesisHash,
+  hashConsentEvent,
+} from './hash-consent-event.ts';
 import { verifyConsentChain } from './verify-consent-chain.ts';
 
 const optIn: ConsentEventInput = {
@@ -141,4 +147,48 @@ test('hash chain detects edits, removals and reordering', () => {
   assert.deepEqual(verifyConsentChain(rehashed), { valid: false, seq: 1, reason: 'hash_mismatch' });
   assert.deepEqual(verifyConsentChain(chain.slice(1)), { valid: false, seq: 2, reason: 'seq_gap' });
   assert.equal(fingerprintConsentEvent('+33612345678', optIn), chain[0]!.fingerprint);
+});
+
+test('the bulk fingerprinter and chain hash give exactly the one-by-one results', () => {
+  const variants: ConsentEventInput[] = [
+    optIn,
+    {
+      ...optIn,
+      ip: null,
+      userAgent: 'Mozilla/5.0 "quoted" \\ é',
+      collectedAt: '2024-02-29T23:59:59.999Z',
+    },
+    { ...optIn, wording: null, formUrl: null, customerPurchase: true, objectionOffered: false },
+    { ...optIn, kind: 'withdrawn', basis: null, mechanism: 'keyword', sourceType: 'list_provider' },
+  ];
+  for (const evidence of variants) {
+    const print = fingerprinterFor(evidence);
+    for (const own of [
+      evidence,
+      { collectedAt: '2026-01-01T00:00:00.000Z', ip: '::1', userAgent: null },
+    ]) {
+      const event = { ...evidence, ...own };
+      const expected = fingerprintConsentEvent('+33612345678', event);
+      assert.equal(print('+33612345678', own), expected);
+      const rest = {
+        ...event,
+        workspaceId: 'w',
+        phone: '+33612345678',
+        seq: 3,
+        origin: 'import:a.csv',
+        recordedAt: '2026-11-28T12:00:00.000Z',
+        fingerprint: expected,
+        prevHash: genesisHash,
+      };
+      assert.equal(
+        chainHash(genesisHash, expected, 'w', '+33612345678', 3, 'import:a.csv', rest.recordedAt),
+        hashConsentEvent(rest),
+      );
+    }
+  }
+  assert.notEqual(
+    fingerprinterFor(optIn)('+33612345678', optIn),
+    fingerprinterFor({ ...optIn, wording: 'autre' })('+33612345678', optIn),
+    'the evidence is part of the fingerprint',
+  );
 });

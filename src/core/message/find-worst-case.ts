@@ -16,6 +16,12 @@ export interface WorstCase {
   readonly maxParts: number;
   /** Index of the first recipient whose message needs maxParts parts (null: no recipient). */
   readonly worstRecipient: number | null;
+  /** The worst message: most parts, then most units (its own encoding); null: no recipient. */
+  readonly worst: {
+    readonly recipient: number;
+    readonly units: number;
+    readonly encoding: Encoding;
+  } | null;
   /** What first forced UCS-2: the template text itself (recipient null) or a recipient's value. */
   readonly ucs2Cause: {
     readonly recipient: number | null;
@@ -48,6 +54,7 @@ export function findWorstCase(
   let maxUnits = 0;
   let maxParts = 0;
   let worstRecipient: number | null = null;
+  let worst: WorstCase['worst'] = null;
   let missingCount = 0;
   const missing: Array<{ recipient: number; placeholder: string }> = [];
   const { slots } = template;
@@ -86,6 +93,9 @@ export function findWorstCase(
       parts = measure.parts;
     }
     if (units > maxUnits) maxUnits = units;
+    if (parts > maxParts || (parts === maxParts && worst !== null && units > worst.units)) {
+      worst = { recipient: index, units, encoding };
+    }
     if (parts > maxParts) {
       maxParts = parts;
       worstRecipient = index;
@@ -98,6 +108,7 @@ export function findWorstCase(
     maxUnits,
     maxParts,
     worstRecipient,
+    worst,
     ucs2Cause,
     missingCount,
     missing,

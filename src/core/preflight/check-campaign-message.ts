@@ -4,6 +4,7 @@ import { checkStop } from '../message/check-stop.ts';
 import type { CompiledTemplate } from '../message/compile-template.ts';
 import { detectStop } from '../message/detect-stop.ts';
 import { measureText } from '../message/measure-text.ts';
+import { checkApprovedSender } from './check-approved-sender.ts';
 import { findPromotionalMarkers } from './find-promotional-markers.ts';
 import { createFinding, type Finding } from './finding.ts';
 import type { MessageMeasures } from './measure-messages.ts';
@@ -14,6 +15,8 @@ export interface CampaignMessageContext {
   readonly purpose: Purpose;
   readonly stopCode: string | undefined;
   readonly senderDenylist: readonly string[] | undefined;
+  /** The workspace's approved sender names; empty or absent = any sender the rules accept. */
+  readonly approvedSenders?: readonly string[] | undefined;
   readonly maxParts: number;
   /** The workspace's source-and-rights mention (LIST-03), e.g. a link; null when none is set. */
   readonly rightsMention: string | null;
@@ -75,6 +78,10 @@ export function checkCampaignMessage(context: CampaignMessageContext): CampaignM
   }
   const sender = checkSender(context.sender, context.purpose, context.senderDenylist);
   for (const v of sender.violations) findings.push({ ...v, count: everyone });
+  const unapproved = sender.valid
+    ? checkApprovedSender(context.sender, context.approvedSenders)
+    : null;
+  if (unapproved) findings.push({ ...unapproved, count: everyone });
   if (context.fromList > 0) {
     const token = context.rightsMention?.trim();
     if (!token || !template.source.toLowerCase().includes(token.toLowerCase())) {

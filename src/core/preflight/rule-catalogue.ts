@@ -102,6 +102,11 @@ export const ruleCatalogue = {
     title: 'Au moins un destinataire éligible',
     source: 'Politique Texto',
   },
+  'TX-SND-01': {
+    layer: 'policy',
+    title: 'Émetteur parmi les expéditeurs approuvés de l’espace de travail (s’il en a)',
+    source: 'Politique Texto (réglages de l’espace de travail)',
+  },
   'TX-TPL-01': {
     layer: 'policy',
     title: 'Chaque champ de fusion a une valeur ou une valeur par défaut',

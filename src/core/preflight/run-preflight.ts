@@ -24,6 +24,8 @@ export interface PreflightInput {
   /** Policy: most SMS parts per message (TEXTO_MAX_PARTS, default 1). */
   readonly maxParts?: number;
   readonly senderDenylist?: readonly string[] | undefined;
+  /** The workspace's approved sender names (TX-SND-01); empty or absent = any valid sender. */
+  readonly approvedSenders?: readonly string[] | undefined;
   /** The workspace's LIST-03 source-and-rights mention token; null/undefined when none. */
   readonly rightsMention?: string | null;
   /** Rental licences already used by another campaign. */
@@ -88,6 +90,7 @@ export function runPreflight(input: PreflightInput): {
     purpose: campaign.purpose,
     stopCode: input.stopCode,
     senderDenylist: input.senderDenylist,
+    approvedSenders: input.approvedSenders,
     maxParts,
     rightsMention: input.rightsMention ?? null,
     measures,

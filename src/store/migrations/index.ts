@@ -9,6 +9,8 @@ import { up as campaigns } from './0006-campaigns.ts';
 import { up as dispatch } from './0007-dispatch.ts';
 import { up as contactsById } from './0008-contacts-by-id.ts';
 import { up as jobsWebhooks } from './0009-jobs-webhooks.ts';
+import { up as consentEvidence } from './0010-consent-evidence.ts';
+import { up as workspaceSettings } from './0011-workspace-settings.ts';
 
 export interface Migration {
   readonly name: string;
@@ -27,4 +29,6 @@ export const migrations: readonly Migration[] = [
   { name: '0007-dispatch', up: dispatch },
   { name: '0008-contacts-by-id', up: contactsById },
   { name: '0009-jobs-webhooks', up: jobsWebhooks },
+  { name: '0010-consent-evidence', up: consentEvidence },
+  { name: '0011-workspace-settings', up: workspaceSettings },
 ];

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { purposes, sectors } from '../../../src/core/campaign/campaign-codes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
@@ -15,14 +16,24 @@ function toInstant(local: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/** An ISO instant as a datetime-local value in the reader's time zone ('' when none). */
+function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 /**
  * Creates a draft campaign: name, the composer (sender, text, counter, STOP), audiences and
- * licences, schedule (start, finish-by, best slots), throughput. `from` pre-fills a copy to fix.
+ * licences, purpose and sector, schedule (start, finish-by, best slots), throughput. `from`
+ * pre-fills a copy to fix; `editing` edits that draft in place (PATCH, only what changed).
  */
 export function CampaignForm(props: {
   api: ApiClient;
   workspaceId: string;
   from?: Campaign | undefined;
+  editing?: Campaign | undefined;
   onCreated: (campaign: Campaign) => void;
 }) {
   const t = useT();
@@ -44,8 +55,9 @@ export function CampaignForm(props: {
       }>(`${base}/licences`),
     `${base}/licences`,
   );
-  const from = props.from;
-  const [name, setName] = useState(from ? `${from.name} (v2)` : '');
+  const editing = props.editing;
+  const from = editing ?? props.from;
+  const [name, setName] = useState(editing?.name ?? (from ? `${from.name} (v2)` : ''));
   const [draft, setDraft] = useState<Draft>({
     sender: from?.sender ?? '',
     text: from?.text ?? '',
@@ -53,8 +65,12 @@ export function CampaignForm(props: {
   });
   const [chosenAudiences, setAudiences] = useState<string[]>(from?.audiences ?? []);
   const [chosenLicences, setLicences] = useState<string[]>(from?.licences ?? []);
-  const [start, setStart] = useState('');
-  const [finishBy, setFinishBy] = useState('');
+  const initialStart = toLocalInput(editing?.schedule.start);
+  const initialFinishBy = toLocalInput(editing?.schedule.finishBy);
+  const [start, setStart] = useState(initialStart);
+  const [finishBy, setFinishBy] = useState(initialFinishBy);
+  const [purpose, setPurpose] = useState(from?.purpose ?? 'promotional');
+  const [sector, setSector] = useState(from?.sector ?? 'general');
   const [slots, setSlots] = useState<'asap' | 'best'>(
     (from?.schedule.slots as 'asap' | 'best') ?? 'asap',
   );
@@ -66,20 +82,32 @@ export function CampaignForm(props: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const settings = {
+      name,
+      sender: draft.sender,
+      text: draft.text,
+      purpose,
+      sector,
+      audiences: chosenAudiences,
+      licences: chosenLicences,
+      slots,
+      ...(tps.trim() ? { tps: Number(tps) } : {}),
+    };
     try {
-      const created = await props.api.post<Campaign>(`${base}/campaigns`, {
-        name,
-        sender: draft.sender,
-        text: draft.text,
-        audiences: chosenAudiences,
-        licences: chosenLicences,
-        ...(toInstant(start) ? { start: toInstant(start) } : {}),
-        ...(toInstant(finishBy) ? { finishBy: toInstant(finishBy) } : {}),
-        slots,
-        ...(tps.trim() ? { tps: Number(tps) } : {}),
-      });
+      const saved = editing
+        ? await props.api.patch<Campaign>(`${base}/campaigns/${editing.id}`, {
+            ...settings,
+            // Untouched dates are left out: the minute-precision input would round them.
+            ...(start !== initialStart && toInstant(start) ? { start: toInstant(start) } : {}),
+            ...(finishBy !== initialFinishBy ? { finishBy: toInstant(finishBy) ?? null } : {}),
+          })
+        : await props.api.post<Campaign>(`${base}/campaigns`, {
+            ...settings,
+            ...(toInstant(start) ? { start: toInstant(start) } : {}),
+            ...(toInstant(finishBy) ? { finishBy: toInstant(finishBy) } : {}),
+          });
       setErrors({});
-      props.onCreated(created);
+      props.onCreated(saved);
     } catch (error) {
       setErrors(readFieldErrors(error));
     }
@@ -87,7 +115,9 @@ export function CampaignForm(props: {
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="cf-title">
-      <h2 id="cf-title">{from ? t('campaign.fixCopy') : t('campaign.new')}</h2>
+      <h2 id="cf-title">
+        {editing ? t('campaign.editTitle') : from ? t('campaign.fixCopy') : t('campaign.new')}
+      </h2>
       <FormErrors
         errors={errors}
         fields={[
@@ -97,6 +127,9 @@ export function CampaignForm(props: {
           'start',
           'finishBy',
           'slots',
+          'purpose',
+          'sector',
+          'policy',
           'audiences',
           'licences',
           'tps',
@@ -110,6 +143,8 @@ export function CampaignForm(props: {
         workspaceId={props.workspaceId}
         draft={draft}
         onChange={setDraft}
+        audiences={chosenAudiences}
+        licences={chosenLicences}
       />
       {(errors.sender || errors.text) && (
         <p className="field-error" role="alert">
@@ -145,6 +180,28 @@ export function CampaignForm(props: {
             </label>
           ))}
       </fieldset>
+      <Field label={t('campaign.purpose')} error={errors.purpose}>
+        {(a) => (
+          <select {...a} value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+            {purposes.map((p) => (
+              <option key={p} value={p}>
+                {t(`campaign.purpose.${p}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('campaign.sector')} error={errors.sector}>
+        {(a) => (
+          <select {...a} value={sector} onChange={(e) => setSector(e.target.value)}>
+            {sectors.map((code) => (
+              <option key={code} value={code}>
+                {t(`campaign.sector.${code}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field label={t('campaign.start')} hint={t('campaign.startHint')} error={errors.start}>
         {(a) => (
           <input
@@ -183,7 +240,7 @@ export function CampaignForm(props: {
         )}
       </Field>
       <button type="submit" className="primary">
-        {t('campaign.create')}
+        {editing ? t('campaign.save') : t('campaign.create')}
       </button>
     </form>
   );

@@ -24,14 +24,17 @@ export function CampaignPage(props: {
   const t = useT();
   const path = `/api/workspaces/${props.workspaceId}/campaigns/${props.campaignId}`;
   const campaign = useResource(() => props.api.get<Campaign>(path), path);
-  const [report, setReport] = useState<PreflightReport | undefined>();
+  // The last preflight with the campaign version (updatedAt) it judged: an edit makes it stale.
+  const [checked, setChecked] = useState<{ report: PreflightReport; of: string } | undefined>();
   const [answer, setAnswer] = useState<ActionAnswer | undefined>();
   const [error, setError] = useState('');
   const [fixing, setFixing] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   // Another campaign (e.g. the corrected copy): the last preflight and answer were not its own.
   useEffect(() => {
     if (props.campaignId) {
-      setReport(undefined);
+      setChecked(undefined);
       setAnswer(undefined);
     }
   }, [props.campaignId]);
@@ -46,9 +49,11 @@ export function CampaignPage(props: {
   async function run(action: 'preflight' | 'schedule' | 'pause' | 'resume' | 'cancel') {
     setError('');
     try {
-      if (action === 'preflight')
-        setReport(await props.api.post<PreflightReport>(`${path}/preflight`));
-      else setAnswer(await props.api.post<ActionAnswer>(`${path}/${action}`));
+      setSaved(false);
+      if (action === 'preflight') {
+        const of = campaign.data?.updatedAt ?? '';
+        setChecked({ report: await props.api.post<PreflightReport>(`${path}/preflight`), of });
+      } else setAnswer(await props.api.post<ActionAnswer>(`${path}/${action}`));
       campaign.reload();
     } catch (e) {
       setError(Object.values(readFieldErrors(e)).join(' '));
@@ -69,6 +74,8 @@ export function CampaignPage(props: {
   }
 
   const c = campaign.data;
+  const report = checked && c && checked.of === c.updatedAt ? checked.report : undefined;
+  const stale = checked !== undefined && c !== undefined && report === undefined;
   const territories = Object.keys(report?.plan?.perTerritory ?? {}).filter((code) =>
     (calendarTerritories as readonly string[]).includes(code),
   );
@@ -126,6 +133,11 @@ export function CampaignPage(props: {
               {t('campaign.certificate')}
             </button>
             {c.state === 'draft' && (
+              <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+                {t('campaign.edit')}
+              </button>
+            )}
+            {c.state === 'draft' && (
               <button type="button" onClick={() => setFixing(!fixing)} aria-expanded={fixing}>
                 {t('campaign.fix')}
               </button>
@@ -148,6 +160,32 @@ export function CampaignPage(props: {
                 : (answer.message ?? answer.reason)}
               {!answer.ok && answer.findings && <FindingsList findings={answer.findings} />}
             </div>
+          )}
+          {saved && (
+            <p role="status" data-testid="campaign-saved">
+              {t('campaign.saved')}
+            </p>
+          )}
+          {stale && !saved && (
+            <p className="muted" data-testid="preflight-stale">
+              {t('campaign.preflightStale')}
+            </p>
+          )}
+          {editing && c.state === 'draft' && (
+            <CampaignForm
+              key={c.updatedAt}
+              api={props.api}
+              workspaceId={props.workspaceId}
+              editing={c}
+              onCreated={() => {
+                setEditing(false);
+                setSaved(true);
+                // Stale at once, before the reload brings the new updatedAt.
+                setChecked((last) => last && { ...last, of: '' });
+                setAnswer(undefined);
+                campaign.reload();
+              }}
+            />
           )}
           {fixing && (
             <CampaignForm

@@ -13,12 +13,28 @@ export interface Campaign {
   sender: string;
   text: string;
   purpose: string;
+  sector: string;
   audiences: string[];
   licences: string[];
   schedule: { start: string; finishBy?: string; slots: string };
   tps: number;
   state: string;
+  createdAt: string;
+  updatedAt: string;
   messages?: Record<string, number>;
+}
+
+/** One line of GET /api/workspaces/:id/campaigns. */
+export interface CampaignListItem {
+  id: string;
+  name: string;
+  state: string;
+  sender: string;
+  createdAt: string;
+  start: string;
+  scheduledAt: string | null;
+  recipients: number | null;
+  sent: number | null;
 }
 
 export interface PreflightReport {

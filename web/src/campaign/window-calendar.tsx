@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ApiClient } from '../api-client.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -7,11 +7,11 @@ import { readLocalHours } from './read-local-hours.ts';
 
 /** Territories the calendar route knows (src/api/windows.ts). */
 export const calendarTerritories = ['FR', 'RE', 'YT', 'GP', 'MQ', 'GF', 'PM', 'BL', 'MF'] as const;
-/** The rule pack's advice (src/core/rules/fr.ts `advice`), in local hours: the best slots. */
-const bestSlots = [
-  [11, 12.5],
-  [18, 19.5],
-] as const;
+
+interface LocalInterval {
+  localStart: string;
+  localEnd: string;
+}
 
 interface Calendar {
   territories: Array<{
@@ -22,7 +22,9 @@ interface Calendar {
       date: string;
       reason: string;
       holiday?: string;
-      intervals: Array<{ localStart: string; localEnd: string }>;
+      intervals: LocalInterval[];
+      /** The rule pack's advice inside the intervals, as the API computes it. */
+      bestSlots: LocalInterval[];
     }>;
   }>;
 }
@@ -87,10 +89,14 @@ function TerritoryWeek(props: { row: Calendar['territories'][number] }) {
   const left = 90;
   const hour = 14;
   const height = 20;
+  const scaleX = { left, hour };
+  const hours = (list: LocalInterval[]) =>
+    list.map((i) => `${i.localStart.slice(11, 16)}–${i.localEnd.slice(11, 16)}`).join(', ');
   const alt = row.days
     .map(
       (d) =>
-        `${d.date}: ${d.intervals.map((i) => `${i.localStart.slice(11, 16)}–${i.localEnd.slice(11, 16)}`).join(', ') || t('windows.closed')}`,
+        `${d.date}: ${hours(d.intervals) || t('windows.closed')}` +
+        (d.bestSlots.length > 0 ? ` (${t('windows.best')} ${hours(d.bestSlots)})` : ''),
     )
     .join(' ; ');
   return (
@@ -124,40 +130,46 @@ function TerritoryWeek(props: { row: Calendar['territories'][number] }) {
               {d.holiday ? ' *' : ''}
             </text>
             <rect x={left} y="4" width={24 * hour} height="12" fill="#eee" />
-            {d.intervals.map((iv) => {
-              const [a, b] = readLocalHours(iv.localStart, iv.localEnd, d.date);
-              return (
-                <g key={iv.localStart}>
-                  <rect
-                    x={left + a * hour}
-                    y="4"
-                    width={(b - a) * hour}
-                    height="12"
-                    fill="#1f4fa8"
-                    data-kind="allowed"
-                  />
-                  {bestSlots
-                    .filter(([s, e]) => s < b && e > a)
-                    .map(([s, e]) => (
-                      <rect
-                        key={s}
-                        x={left + Math.max(s, a) * hour}
-                        y="1"
-                        width={(Math.min(e, b) - Math.max(s, a)) * hour}
-                        height="18"
-                        fill="#e8a317"
-                        data-kind="best"
-                      >
-                        <title>{t('windows.best')}</title>
-                      </rect>
-                    ))}
-                </g>
-              );
-            })}
+            {d.intervals.map((iv) => (
+              <HourBar key={iv.localStart} at={iv} date={d.date} kind="allowed" {...scaleX} />
+            ))}
+            {d.bestSlots.map((slot) => (
+              <HourBar key={slot.localStart} at={slot} date={d.date} kind="best" {...scaleX}>
+                <title>{t('windows.best')}</title>
+              </HourBar>
+            ))}
             {d.holiday && <title>{d.holiday}</title>}
           </g>
         ))}
       </svg>
     </figure>
+  );
+}
+
+const barStyles = {
+  allowed: { y: 4, height: 12, fill: '#1f4fa8' },
+  best: { y: 1, height: 18, fill: '#e8a317' },
+} as const;
+
+/** One local interval of a day as a bar on the 0–24 h axis (allowed hours, or a best slot). */
+function HourBar(props: {
+  at: LocalInterval;
+  date: string;
+  kind: keyof typeof barStyles;
+  left: number;
+  hour: number;
+  children?: ReactNode;
+}) {
+  const [a, b] = readLocalHours(props.at.localStart, props.at.localEnd, props.date);
+  return (
+    <rect
+      x={props.left + a * props.hour}
+      width={(b - a) * props.hour}
+      {...barStyles[props.kind]}
+      data-kind={props.kind}
+      data-local={`${props.at.localStart.slice(11, 16)}-${props.at.localEnd.slice(11, 16)}`}
+    >
+      {props.children}
+    </rect>
   );
 }

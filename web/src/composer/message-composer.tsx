@@ -8,6 +8,7 @@ import { countMessage } from './count-message.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import type { MessageCheckAnswer } from './message-check.ts';
 import { PhonePreview } from './phone-preview.tsx';
+import { WorstCaseView } from './worst-case-view.tsx';
 
 export interface Draft {
   sender: string;
@@ -25,6 +26,9 @@ export function MessageComposer(props: {
   workspaceId: string;
   draft: Draft;
   onChange: (draft: Draft) => void;
+  /** Whose values the worst case reads (none: every contact of the workspace). */
+  audiences?: readonly string[] | undefined;
+  licences?: readonly string[] | undefined;
 }) {
   const t = useT();
   const { draft, onChange } = props;
@@ -148,6 +152,13 @@ export function MessageComposer(props: {
             encoding: count.encoding,
           })}
         </output>
+        <WorstCaseView
+          api={props.api}
+          workspaceId={props.workspaceId}
+          text={draft.text}
+          audiences={props.audiences}
+          licences={props.licences}
+        />
         {count.nonGsm.length > 0 && (
           <div className="ucs-warning">
             <p>{t('compose.ucsWarning', { count: count.nonGsm.length })}</p>

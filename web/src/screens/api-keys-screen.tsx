@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
 import { LoadState } from '../components/load-state.tsx';
-import { readFieldErrors } from '../field-errors.ts';
+import { SecretNotice, useSecretIssuer } from '../components/secret-issuer.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { useResource } from '../use-resource.ts';
@@ -22,28 +22,11 @@ export function ApiKeysScreen(props: ScreenProps) {
   const list = useResource(() => props.api.get<{ items: ApiKey[] }>(base), base);
   const [name, setName] = useState('');
   const [role, setRole] = useState('marketer');
-  const [secret, setSecret] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { secret, errors, create, remove } = useSecretIssuer(props.api, base, list.reload);
 
-  async function create(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    try {
-      const answer = await props.api.post<{ secret: string }>(base, { name, role });
-      setSecret(answer.secret);
-      setErrors({});
-      setName('');
-      list.reload();
-    } catch (error) {
-      setErrors(readFieldErrors(error));
-    }
-  }
-  async function revoke(id: string) {
-    try {
-      await props.api.del(`${base}/${id}`);
-      list.reload();
-    } catch (error) {
-      setErrors(readFieldErrors(error));
-    }
+    if (await create({ name, role })) setName('');
   }
 
   return (
@@ -76,7 +59,7 @@ export function ApiKeysScreen(props: ScreenProps) {
                   ) : (
                     <button
                       type="button"
-                      onClick={() => revoke(k.id)}
+                      onClick={() => remove(k.id)}
                       aria-label={`${t('keys.revoke')} ${k.name}`}
                     >
                       {t('keys.revoke')}
@@ -88,13 +71,8 @@ export function ApiKeysScreen(props: ScreenProps) {
           </tbody>
         </table>
       )}
-      {secret && (
-        <div className="notice" role="status">
-          <p>{t('keys.secret')}</p>
-          <code data-testid="key-secret">{secret}</code>
-        </div>
-      )}
-      <form className="card" onSubmit={create}>
+      <SecretNotice secret={secret} message={t('keys.secret')} testId="key-secret" />
+      <form className="card" onSubmit={submit}>
         <h2>{t('keys.create')}</h2>
         <FormErrors errors={errors} fields={['name', 'role']} />
         <Field label={t('keys.name')} error={errors.name}>

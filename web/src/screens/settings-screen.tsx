@@ -1,167 +1,59 @@
-import { type FormEvent, useState } from 'react';
-import { Field } from '../components/field.tsx';
-import { FormErrors } from '../components/form-errors.tsx';
 import { LoadState } from '../components/load-state.tsx';
+import { SendersSection } from '../components/senders-section.tsx';
+import {
+  MarketSection,
+  PolicySection,
+  StopCodeSection,
+  TransportSection,
+} from '../components/settings-sections.tsx';
+import type { SaveSettings, WorkspaceSettings } from '../components/settings-types.ts';
+import { WebhooksPanel } from '../components/webhooks-panel.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { useResource } from '../use-resource.ts';
 
-const events = ['message.status', 'reply.received', 'reply.stop', 'campaign.state'] as const;
-
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-}
-interface Delivery {
-  id: number;
-  event: string;
-  state: string;
-  attempts: number;
-  lastStatus: number | null;
-  createdAt: string;
-}
-
-/** Settings: webhooks (create, the signing secret shown once, delete, deliveries). */
+/**
+ * The workspace settings (issue 10): approved senders, STOP code, default window policy,
+ * the transport (read-only), the marketplace settings and the webhooks. Each section saves
+ * its own fields with PATCH …/settings and shows the API's refusals next to them.
+ */
 export function SettingsScreen(props: ScreenProps) {
   const t = useT();
-  const base = `/api/workspaces/${props.workspaceId}/webhooks`;
-  const hooks = useResource(() => props.api.get<{ items: Webhook[] }>(base), base);
-  const deliveries = useResource(
-    () => props.api.get<{ items: Delivery[] }>(`${base}/deliveries`, { limit: 20 }),
-    `${base}/deliveries`,
-  );
-  const [url, setUrl] = useState('');
-  const [chosen, setChosen] = useState<string[]>([...events]);
-  const [secret, setSecret] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const base = `/api/workspaces/${props.workspaceId}/settings`;
+  const settings = useResource(() => props.api.get<WorkspaceSettings>(base), base);
+  const readOnly = props.role !== 'owner';
 
-  async function create(e: FormEvent) {
-    e.preventDefault();
+  const save: SaveSettings = async (change) => {
     try {
-      const answer = await props.api.post<{ secret: string }>(base, { url, events: chosen });
-      setSecret(answer.secret);
-      setErrors({});
-      setUrl('');
-      hooks.reload();
+      await props.api.patch(base, change);
+      settings.reload();
+      return {};
     } catch (error) {
-      setErrors(readFieldErrors(error));
+      return readFieldErrors(error);
     }
-  }
-  async function remove(id: string) {
-    try {
-      await props.api.del(`${base}/${id}`);
-      hooks.reload();
-    } catch (error) {
-      setErrors(readFieldErrors(error));
-    }
-  }
+  };
 
+  const data = settings.data;
   return (
     <section aria-labelledby="set-title">
       <h1 id="set-title">{t('nav.settings')}</h1>
-      <h2>{t('settings.webhooks')}</h2>
-      <LoadState loading={hooks.loading} error={hooks.error} onRetry={hooks.reload} />
-      {hooks.data && hooks.data.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">{t('settings.events')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('settings.delete')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {hooks.data.items.map((h) => (
-              <tr key={h.id}>
-                <td>
-                  <code>{h.url}</code>
-                </td>
-                <td>{h.events.join(', ')}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => remove(h.id)}
-                    aria-label={`${t('settings.delete')} ${h.url}`}
-                  >
-                    {t('settings.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {secret && (
-        <div className="notice" role="status">
-          <p>{t('settings.secret')}</p>
-          <code>{secret}</code>
-        </div>
-      )}
-      <form className="card" onSubmit={create}>
-        <h3>{t('settings.addWebhook')}</h3>
-        <FormErrors errors={errors} fields={['url', 'events']} />
-        <Field label="URL" hint={t('settings.urlHint')} error={errors.url}>
-          {(a) => <input {...a} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />}
-        </Field>
-        <fieldset>
-          <legend>{t('settings.events')}</legend>
-          {events.map((ev) => (
-            <label key={ev} className="check-line">
-              <input
-                type="checkbox"
-                checked={chosen.includes(ev)}
-                onChange={() =>
-                  setChosen(chosen.includes(ev) ? chosen.filter((c) => c !== ev) : [...chosen, ev])
-                }
-              />{' '}
-              {ev}
-            </label>
-          ))}
-          {errors.events && (
-            <p className="field-error" role="alert">
-              {errors.events}
-            </p>
-          )}
-        </fieldset>
-        <button type="submit" className="primary">
-          {t('settings.addWebhook')}
-        </button>
-      </form>
-      <h2>{t('settings.deliveries')}</h2>
+      {readOnly && <p className="notice">{t('settings.readOnly')}</p>}
       <LoadState
-        loading={deliveries.loading}
-        error={deliveries.error}
-        onRetry={deliveries.reload}
+        loading={settings.loading && !data}
+        error={settings.error}
+        onRetry={settings.reload}
       />
-      {deliveries.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.event')}</th>
-              <th scope="col">{t('settings.state')}</th>
-              <th scope="col">{t('settings.attempts')}</th>
-              <th scope="col">HTTP</th>
-              <th scope="col">{t('settings.at')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data.items.map((d) => (
-              <tr key={d.id}>
-                <td>{d.event}</td>
-                <td>{d.state}</td>
-                <td>{d.attempts}</td>
-                <td>{d.lastStatus ?? '—'}</td>
-                <td>{d.createdAt.replace('T', ' ').slice(0, 19)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {data && (
+        <>
+          <SendersSection settings={data} save={save} readOnly={readOnly} />
+          <StopCodeSection settings={data} save={save} readOnly={readOnly} />
+          <PolicySection settings={data} save={save} readOnly={readOnly} />
+          <TransportSection transport={data.transport} />
+          <MarketSection settings={data} save={save} readOnly={readOnly} />
+        </>
       )}
+      <WebhooksPanel api={props.api} workspaceId={props.workspaceId} />
     </section>
   );
 }
