@@ -1,9 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { recordAudit } from '../services/audit.ts';
-import { writeCampaignCertificate } from '../services/campaign-certificate.ts';
 import {
   campaignStates,
   listCampaigns as listWorkspaceCampaigns,
@@ -11,28 +7,26 @@ import {
 import { listCampaignPlan } from '../services/campaign-plan.ts';
 import { scheduleCampaign as scheduleWorkspaceCampaign } from '../services/campaign-schedule.ts';
 import {
-  cancelCampaign as cancelWorkspaceCampaign,
   createCampaign as createWorkspaceCampaign,
   editCampaign as editWorkspaceCampaign,
   preflightCampaign as preflightWorkspaceCampaign,
   showCampaign,
 } from '../services/campaigns.ts';
-import { changeCampaignSending, describeCampaignStatus } from '../services/dispatch.ts';
 import { findingView } from './findings.ts';
 import { accessOf, defineOperation, type HandlerInput, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
 import { readPolicy } from './read-policy.ts';
 import { workspaceParams } from './workspace-params.ts';
 
-const campaignParams = workspaceParams.extend({ campaignId: z.string().min(1).max(100) });
+export const campaignParams = workspaceParams.extend({ campaignId: z.string().min(1).max(100) });
 type CampaignInput = HandlerInput<z.output<typeof campaignParams>, unknown, unknown>;
 
-const refOf = (input: CampaignInput) => ({
+export const refOf = (input: CampaignInput) => ({
   workspace: accessOf(input).workspace.id,
   id: input.params.campaignId,
 });
 
-const campaignView = z
+export const campaignView = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -57,7 +51,7 @@ const campaignView = z
   })
   .meta({ id: 'Campaign' });
 
-const campaignDetail = campaignView
+export const campaignDetail = campaignView
   .extend({
     messages: z.record(z.string(), z.number()),
     preflight: z.unknown().describe('The last preflight summary, null before one'),
@@ -101,20 +95,9 @@ const reportView = z
   })
   .meta({ id: 'PreflightReport' });
 
-const statusView = z
-  .object({
-    campaign: z.string(),
-    state: z.string(),
-    total: z.number(),
-    states: z.record(z.string(), z.number()),
-    delivery: z.record(z.string(), z.number()),
-    unknown: z.number(),
-  })
-  .meta({ id: 'CampaignStatus' });
-
-const tag = 'campaigns';
-const read = { resource: 'campaign', action: 'read' } as const;
-const update = { resource: 'campaign', action: 'update' } as const;
+export const tag = 'campaigns';
+export const read = { resource: 'campaign', action: 'read' } as const;
+export const update = { resource: 'campaign', action: 'update' } as const;
 
 export const createCampaign = defineOperation({
   summary: 'Create a draft campaign (checked fully at preflight)',
@@ -299,7 +282,11 @@ export const getCampaignPlan = defineOperation({
   },
 });
 
-async function audit(input: CampaignInput, action: string, details: Record<string, unknown>) {
+export async function audit(
+  input: CampaignInput,
+  action: string,
+  details: Record<string, unknown>,
+) {
   await recordAudit(
     input.deps.store,
     {
@@ -351,112 +338,5 @@ export const scheduleCampaign = defineOperation({
       ...(out.ok ? { messages: out.messages } : { reason: out.reason }),
     });
     return out;
-  },
-});
-
-const sendingView = z.object({
-  ok: z.boolean(),
-  state: z.string(),
-  message: z.string().optional(),
-});
-
-/** Pause and resume differ only in their verb: one definition serves both. */
-function defineSendingChange(verb: 'pause' | 'resume', summary: string) {
-  return defineOperation({
-    summary,
-    tag,
-    auth: 'workspace',
-    permission: update,
-    params: campaignParams,
-    response: sendingView,
-    async handle(input) {
-      const out = await changeCampaignSending(input.deps.store, refOf(input), verb, input.now);
-      await audit(input, `campaign.${verb}`, { ok: out.ok });
-      return out;
-    },
-  });
-}
-
-export const pauseCampaign = defineSendingChange(
-  'pause',
-  'Pause sending (messages not yet handed to the gateway wait)',
-);
-
-export const resumeCampaign = defineSendingChange(
-  'resume',
-  'Resume a paused campaign (inside the legal windows only)',
-);
-
-export const cancelCampaign = defineOperation({
-  summary: 'Cancel: every message not yet handed to a gateway is cancelled',
-  tag,
-  auth: 'workspace',
-  permission: update,
-  params: campaignParams,
-  response: z.union([
-    z.object({ ok: z.literal(true), campaign: campaignView, cancelledMessages: z.number() }),
-    z.object({ ok: z.literal(false), reason: z.string(), message: z.string() }),
-  ]),
-  async handle(input) {
-    const out = await cancelWorkspaceCampaign(input.deps.store, refOf(input), input.now);
-    await audit(input, 'campaign.cancel', out.ok ? { cancelled: out.cancelledMessages } : {});
-    return out;
-  },
-});
-
-export const getCampaignStatus = defineOperation({
-  summary: 'Live status: messages by state and SMS parts by delivery receipt',
-  tag,
-  auth: 'workspace',
-  permission: read,
-  params: campaignParams,
-  response: statusView,
-  async handle(input) {
-    return describeCampaignStatus(input.deps.store, refOf(input));
-  },
-});
-
-export const getCampaignReport = defineOperation({
-  summary: 'Report: the campaign, its live status and its last preflight in one answer',
-  tag,
-  auth: 'workspace',
-  permission: read,
-  params: campaignParams,
-  response: z.object({ campaign: campaignDetail, status: statusView }),
-  async handle(input) {
-    const ref = refOf(input);
-    const campaign = await showCampaign(input.deps.store, ref);
-    return { campaign, status: await describeCampaignStatus(input.deps.store, ref) };
-  },
-});
-
-export const getCampaignCertificate = defineOperation({
-  summary: 'The compliance certificate of the campaign (HTML, printable)',
-  tag,
-  auth: 'workspace',
-  permission: read,
-  params: campaignParams,
-  response: z.string().describe('text/html'),
-  contentType: 'text/html',
-  async handle(input) {
-    const dir = mkdtempSync(join(tmpdir(), 'texto-cert-'));
-    try {
-      const out = await writeCampaignCertificate(
-        input.deps.store,
-        readPolicy(input.deps.config),
-        { ...refOf(input), out: join(dir, 'certificate.html'), pdf: false },
-        {},
-        input.now,
-      );
-      return new Response(readFileSync(out.htmlFile, 'utf8'), {
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-          'x-certificate-digest': out.digest,
-        },
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   },
 });

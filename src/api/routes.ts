@@ -4,17 +4,19 @@ import { listAuditLog } from './audit.ts';
 import { login, logout, me } from './auth.ts';
 import {
   cancelCampaign,
+  getCampaignCertificate,
+  getCampaignReport,
+  getCampaignStatus,
+  pauseCampaign,
+  resumeCampaign,
+} from './campaign-sending.ts';
+import {
   createCampaign,
   editCampaign,
   getCampaign,
-  getCampaignCertificate,
   getCampaignPlan,
-  getCampaignReport,
-  getCampaignStatus,
   listCampaigns,
-  pauseCampaign,
   preflightCampaign,
-  resumeCampaign,
   scheduleCampaign,
 } from './campaigns.ts';
 import { getConsentProof, recordConsentOptOut } from './consent.ts';

@@ -89,13 +89,7 @@ forEachDatabase(
       assert.equal(r.source, `list:${list.id}@1`);
       assert.equal(r.consent_status, 'granted');
     }
-    const events = await store.db
-      .selectFrom('consent_events as e')
-      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-      .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
-      .selectAll(['e', 'v'])
-      .where('c.workspace_id', '=', p.id)
-      .execute();
+    const events = await eventsWithEvidence(store, p.id);
     assert.equal(events.length, 6);
     assert.ok(
       events.every(
@@ -299,13 +293,7 @@ forEachDatabase(
       assert.equal(r.consent_status, 'granted');
       assert.notEqual(r.consent_basis, 'soft_opt_in');
     }
-    const events = await store.db
-      .selectFrom('consent_events as e')
-      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-      .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
-      .selectAll(['e', 'v'])
-      .where('c.workspace_id', '=', c.id)
-      .execute();
+    const events = await eventsWithEvidence(store, c.id);
     assert.equal(events.length, 5);
     for (const e of events) {
       assert.equal(e.source_type, 'list_provider');
@@ -379,3 +367,14 @@ forEachDatabase(
     assert.equal(events.length, 2, 'both consent records kept in the chain');
   },
 );
+
+/** A workspace's consent events, each with the evidence it references. */
+function eventsWithEvidence(store: Store, workspaceId: string) {
+  return store.db
+    .selectFrom('consent_events as e')
+    .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+    .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
+    .selectAll(['e', 'v'])
+    .where('c.workspace_id', '=', workspaceId)
+    .execute();
+}

@@ -110,22 +110,15 @@ function openSqlite(path: string): Store {
           }
           return statement;
         };
+        const insertValues: BulkSession['insertValues'] = async (table, columns, rows) => {
+          if (rows.length === 0) return [];
+          const statement = insertOne(table, columns, false);
+          return rows.map((row) => Number(statement.run(row).lastInsertRowid));
+        };
         return work({
           db: trx,
-          async insertRows(table, rows) {
-            if (rows.length === 0) return [];
-            const columns = Object.keys(rows[0]!);
-            return this.insertValues(
-              table,
-              columns,
-              rows.map((row) => columns.map((c) => row[c] ?? null)),
-            );
-          },
-          async insertValues(table, columns, rows) {
-            if (rows.length === 0) return [];
-            const statement = insertOne(table, columns, false);
-            return rows.map((row) => Number(statement.run(row).lastInsertRowid));
-          },
+          insertRows: byPosition(insertValues),
+          insertValues,
           async insertNewValues(table, columns, rows) {
             if (rows.length === 0) return [];
             const statement = insertOne(table, columns, true);
@@ -172,27 +165,20 @@ function openPostgres(url: string, schema: string | undefined): Store {
       };
       const session = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
       try {
+        const insertValues: BulkSession['insertValues'] = async (table, columns, rows) => {
+          if (rows.length === 0) return null;
+          const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+          // One buffer per call: a write per line made the socket writes cost more than the rows.
+          let text = '';
+          for (const r of rows) text += `${r.map(csvValue).join(',')}\n`;
+          await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
+          return null;
+        };
         return await session.transaction().execute((trx) =>
           work({
             db: trx,
-            async insertRows(table, rows) {
-              if (rows.length === 0) return null;
-              const columns = Object.keys(rows[0]!);
-              return this.insertValues(
-                table,
-                columns,
-                rows.map((row) => columns.map((c) => row[c])),
-              );
-            },
-            async insertValues(table, columns, rows) {
-              if (rows.length === 0) return null;
-              const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-              // One buffer per call: a write per line made the socket writes cost more than the rows.
-              let text = '';
-              for (const r of rows) text += `${r.map(csvValue).join(',')}\n`;
-              await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
-              return null;
-            },
+            insertRows: byPosition(insertValues),
+            insertValues,
             insertNewValues: async () => null,
             async refreshStatistics(tables) {
               await client.query(`ANALYZE ${tables.join(', ')}`);
@@ -204,6 +190,18 @@ function openPostgres(url: string, schema: string | undefined): Store {
       }
     },
     close: () => db.destroy(),
+  };
+}
+
+/** `insertRows` in terms of `insertValues`: the first row's columns, values by position. */
+function byPosition(insertValues: BulkSession['insertValues']): BulkSession['insertRows'] {
+  return (table, rows) => {
+    const columns = rows.length === 0 ? [] : Object.keys(rows[0]!);
+    return insertValues(
+      table,
+      columns,
+      rows.map((row) => columns.map((c) => row[c] ?? null)),
+    );
   };
 }
 

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeCampaignCertificate } from '../services/campaign-certificate.ts';
+import { cancelCampaign as cancelWorkspaceCampaign, showCampaign } from '../services/campaigns.ts';
+import { changeCampaignSending, describeCampaignStatus } from '../services/dispatch.ts';
+import {
+  audit,
+  campaignDetail,
+  campaignParams,
+  campaignView,
+  read,
+  refOf,
+  tag,
+  update,
+} from './campaigns.ts';
+import { defineOperation } from './operation.ts';
+import { readPolicy } from './read-policy.ts';
+
+/** A campaign once it is sending: pause, resume, cancel, live status, report and certificate. */
+const statusView = z
+  .object({
+    campaign: z.string(),
+    state: z.string(),
+    total: z.number(),
+    states: z.record(z.string(), z.number()),
+    delivery: z.record(z.string(), z.number()),
+    unknown: z.number(),
+  })
+  .meta({ id: 'CampaignStatus' });
+
+const sendingView = z.object({
+  ok: z.boolean(),
+  state: z.string(),
+  message: z.string().optional(),
+});
+
+/** Pause and resume differ only in their verb: one definition serves both. */
+function defineSendingChange(verb: 'pause' | 'resume', summary: string) {
+  return defineOperation({
+    summary,
+    tag,
+    auth: 'workspace',
+    permission: update,
+    params: campaignParams,
+    response: sendingView,
+    async handle(input) {
+      const out = await changeCampaignSending(input.deps.store, refOf(input), verb, input.now);
+      await audit(input, `campaign.${verb}`, { ok: out.ok });
+      return out;
+    },
+  });
+}
+
+export const pauseCampaign = defineSendingChange(
+  'pause',
+  'Pause sending (messages not yet handed to the gateway wait)',
+);
+
+export const resumeCampaign = defineSendingChange(
+  'resume',
+  'Resume a paused campaign (inside the legal windows only)',
+);
+
+export const cancelCampaign = defineOperation({
+  summary: 'Cancel: every message not yet handed to a gateway is cancelled',
+  tag,
+  auth: 'workspace',
+  permission: update,
+  params: campaignParams,
+  response: z.union([
+    z.object({ ok: z.literal(true), campaign: campaignView, cancelledMessages: z.number() }),
+    z.object({ ok: z.literal(false), reason: z.string(), message: z.string() }),
+  ]),
+  async handle(input) {
+    const out = await cancelWorkspaceCampaign(input.deps.store, refOf(input), input.now);
+    await audit(input, 'campaign.cancel', out.ok ? { cancelled: out.cancelledMessages } : {});
+    return out;
+  },
+});
+
+export const getCampaignStatus = defineOperation({
+  summary: 'Live status: messages by state and SMS parts by delivery receipt',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: statusView,
+  async handle(input) {
+    return describeCampaignStatus(input.deps.store, refOf(input));
+  },
+});
+
+export const getCampaignReport = defineOperation({
+  summary: 'Report: the campaign, its live status and its last preflight in one answer',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: z.object({ campaign: campaignDetail, status: statusView }),
+  async handle(input) {
+    const ref = refOf(input);
+    const campaign = await showCampaign(input.deps.store, ref);
+    return { campaign, status: await describeCampaignStatus(input.deps.store, ref) };
+  },
+});
+
+export const getCampaignCertificate = defineOperation({
+  summary: 'The compliance certificate of the campaign (HTML, printable)',
+  tag,
+  auth: 'workspace',
+  permission: read,
+  params: campaignParams,
+  response: z.string().describe('text/html'),
+  contentType: 'text/html',
+  async handle(input) {
+    const dir = mkdtempSync(join(tmpdir(), 'texto-cert-'));
+    try {
+      const out = await writeCampaignCertificate(
+        input.deps.store,
+        readPolicy(input.deps.config),
+        { ...refOf(input), out: join(dir, 'certificate.html'), pdf: false },
+        {},
+        input.now,
+      );
+      return new Response(readFileSync(out.htmlFile, 'utf8'), {
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+          'x-certificate-digest': out.digest,
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
