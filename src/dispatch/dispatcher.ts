@@ -11,19 +11,17 @@ import {
   removeDeadWorkers,
   removeWorker,
 } from '../store/dispatch-workers.ts';
-import { loadHandOffFacts } from '../store/hand-off-facts.ts';
+import type { HandOffFacts } from '../store/hand-off-facts.ts';
 import {
   type ClaimedMessage,
-  claimDueMessages,
   completeFinishedCampaigns,
   countPendingRetries,
-  markCampaignsSending,
-  markSubmitting,
   recoverAbandoned,
   releaseClaimed,
 } from '../store/message-queue.ts';
 import type { Transport } from '../transports/transport.ts';
 import { createShareLimiter } from './create-share-limiter.ts';
+import { type DispatchQueue, storeQueue } from './dispatch-queue.ts';
 import { judgeHandOff } from './judge-hand-off.ts';
 import type { Outcome, OutcomeWriter } from './outcome-writer.ts';
 import { sendMessage } from './send-message.ts';
@@ -32,6 +30,8 @@ export interface DispatcherOptions {
   readonly store: Store;
   readonly transport: Transport;
   readonly writer: OutcomeWriter;
+  /** Where the claim and `submitting` SQL runs (default: the store's connection). */
+  readonly queue?: DispatchQueue;
   /** The gateway account's parts per second, shared by every live worker (Infinity: none). */
   readonly accountTps: number;
   /** Only this campaign's messages (`campaign send`). */
@@ -97,6 +97,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function createDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
   const { store, transport, writer } = options;
+  const queue = options.queue ?? storeQueue(store);
   const clock = options.clock ?? Date.now;
   const iso = () => new Date(clock()).toISOString();
   /** Liveness runs on the wall clock (processes), the windows on `clock` (business time). */
@@ -213,9 +214,8 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
       (error: unknown) => options.log?.(`seed watch failed for message ${message.id}: ${error}`),
     );
 
-  const dispatchBatch = async (claimed: ClaimedMessage[]): Promise<void> => {
+  const dispatchBatch = async (claimed: ClaimedMessage[], facts: HandOffFacts): Promise<void> => {
     const now = clock();
-    const facts = await loadHandOffFacts(store.db, claimed);
     const before: Outcome[] = [];
     const sendable: Array<{ message: ClaimedMessage; sender: string; validUntil: number }> = [];
     for (const message of claimed) {
@@ -253,8 +253,7 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
     const allowed = await betweenCommits(() =>
-      markSubmitting(
-        store.db,
+      queue.markSubmitting(
         workerId,
         sendable.map((s) => s.message.id),
         iso(),
@@ -294,10 +293,26 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         }
       }),
     );
-    await Promise.all(written);
+    // The batch's slot frees once its messages have left; their outcomes commit meanwhile
+    // (run and stop wait for them), so the next claim is not held behind this group commit.
+    track(
+      writes,
+      Promise.all(written).then(() => {}),
+    );
   };
 
-  const inFlight = new Set<Promise<void>>();
+  /** Batches being judged and sent (two at most: one sends while the next is prepared). */
+  const sending = new Set<Promise<void>>();
+  /** Outcomes of batches already sent, waiting for their group commit. */
+  const writes = new Set<Promise<void>>();
+  const inFlight = () => [...sending, ...writes];
+  const track = (set: Set<Promise<void>>, job: Promise<void>) => {
+    const tracked = job.catch((error) => {
+      failure ??= error;
+    });
+    set.add(tracked);
+    tracked.finally(() => set.delete(tracked));
+  };
   let failure: unknown = null;
   let stopped: Promise<void> | null = null;
   const dispatcher: Dispatcher = {
@@ -310,17 +325,12 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         const batch = Number.isFinite(share)
           ? Math.max(1, Math.min(maxBatch, Math.ceil(share / 4)))
           : maxBatch;
-        const claimed = await betweenCommits(() =>
-          claimDueMessages(store.db, store.capabilities, {
-            workerId,
-            now: iso(),
-            limit: batch,
-            campaignId: options.campaignId,
-          }),
+        const { messages: claimed, facts } = await betweenCommits(() =>
+          queue.claim({ workerId, now: iso(), limit: batch, campaignId: options.campaignId }),
         );
-        if (claimed.length === 0) {
-          if (inFlight.size > 0) {
-            await Promise.race(inFlight);
+        if (facts === null) {
+          if (sending.size + writes.size > 0) {
+            await Promise.race(inFlight());
             continue;
           }
           if (runOptions.untilIdle) {
@@ -333,23 +343,19 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
           continue;
         }
         stats.claimed += claimed.length;
-        const campaigns = [...new Set(claimed.map((m) => m.campaignId))];
-        for (const c of campaigns) touched.add(c);
-        await markCampaignsSending(store.db, campaigns, iso());
-        const job = dispatchBatch(claimed).catch((error) => {
-          failure ??= error;
-        });
-        inFlight.add(job);
-        job.finally(() => inFlight.delete(job));
-        if (inFlight.size >= 2) await Promise.race(inFlight);
+        for (const m of claimed) touched.add(m.campaignId);
+        track(sending, dispatchBatch(claimed, facts));
+        if (sending.size >= 2) await Promise.race(sending);
       }
-      await Promise.all(inFlight);
+      await Promise.all(sending);
+      await Promise.all(writes);
       if (failure) throw failure;
     },
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        await Promise.all(inFlight);
+        await Promise.all(sending);
+        await Promise.all(writes);
         clearInterval(heartbeat);
         while (beating) await sleep(10);
         await writer.close();

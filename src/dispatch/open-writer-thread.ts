@@ -1,22 +1,28 @@
 import { Worker } from 'node:worker_threads';
+import type { ClaimedBatch, DispatchQueue } from './dispatch-queue.ts';
 import type { FlushBatch } from './outcome-writer.ts';
-import type { WriterThreadReply, WriterThreadRequest } from './outcome-writer-thread.ts';
+import type { WriterThreadReply, WriterThreadRequest } from './writer-thread-protocol.ts';
+
+/** Distributes Omit over the request kinds (a plain Omit would merge them). */
+type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
 export interface WriterThread {
   readonly flush: FlushBatch;
+  /** The claim and `submitting` SQL, on the thread's connection, in order with the flushes. */
+  readonly queue: DispatchQueue;
   /** Closes the thread's connection and ends it (after the batches already posted). */
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve(counts: { receipts: number; parked: number }): void;
+  resolve(value: unknown): void;
   reject(error: Error): void;
 }
 
 /**
  * Starts the outcome writer's worker thread on a SQLite file (see outcome-writer-thread.ts):
- * the dispatcher's thread no longer spends its time in the outcome and receipt SQL, it only
- * posts batches and is told when each is committed. The thread loads the TypeScript sources
+ * the dispatcher's thread no longer spends its time in the queue, outcome and receipt SQL, it
+ * only posts requests and is told when each is done. The thread loads the TypeScript sources
  * through tsx, as bin/texto.js does.
  */
 export async function openWriterThread(path: string): Promise<WriterThread> {
@@ -44,18 +50,24 @@ export async function openWriterThread(path: string): Promise<WriterThread> {
     const p = pending.get(reply.seq);
     if (!p) return;
     pending.delete(reply.seq);
-    if (reply.ok) p.resolve({ receipts: reply.receipts, parked: reply.parked });
+    if (reply.ok) p.resolve(reply.value);
     else p.reject(new Error(`outcome writer thread: ${reply.error}`));
   });
+  const call = <T>(request: Unsequenced<WriterThreadRequest>): Promise<T> => {
+    if (broken) return Promise.reject(broken);
+    seq += 1;
+    const sequenced = { ...request, seq } as WriterThreadRequest;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(seq, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage(sequenced);
+    });
+  };
   return {
-    flush(batch) {
-      if (broken) return Promise.reject(broken);
-      seq += 1;
-      const request: WriterThreadRequest = { seq, batch };
-      return new Promise((resolve, reject) => {
-        pending.set(request.seq, { resolve, reject });
-        worker.postMessage(request);
-      });
+    flush: (batch) => call({ op: 'flush', batch }),
+    queue: {
+      claim: (claim) => call<ClaimedBatch>({ op: 'claim', claim }),
+      markSubmitting: async (workerId, ids, now) =>
+        new Set(await call<number[]>({ op: 'submitting', submitting: { workerId, ids, now } })),
     },
     async close() {
       if (!broken) worker.postMessage('close');

@@ -3,6 +3,7 @@ import { findSqliteFile } from '../store/dispatch-workers.ts';
 import { createTransport } from '../transports/create-transport.ts';
 import type { TransportSpec } from '../transports/parse-transport-url.ts';
 import type { InboundHandler, ReplyEvent, Transport } from '../transports/transport.ts';
+import type { DispatchQueue } from './dispatch-queue.ts';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.ts';
 import { openWriterThread } from './open-writer-thread.ts';
 import { createOutcomeWriter, type OutcomeWriter } from './outcome-writer.ts';
@@ -36,7 +37,11 @@ export interface StartDispatchOptions
  */
 export async function startDispatch(options: StartDispatchOptions): Promise<DispatchRuntime> {
   const { store, onReply } = options;
-  const writer = await openOutcomeWriter(store, options.writerThread ?? true, options.clock);
+  const { writer, queue } = await openOutcomeWriter(
+    store,
+    options.writerThread ?? true,
+    options.clock,
+  );
   const onInbound: InboundHandler = (event) =>
     event.kind === 'receipt'
       ? writer.recordReceipt(event)
@@ -52,7 +57,14 @@ export async function startDispatch(options: StartDispatchOptions): Promise<Disp
   const accountTps =
     options.accountTps ??
     (spec?.kind === 'smpp' ? spec.tps * spec.binds : Number.POSITIVE_INFINITY);
-  const dispatcher = await createDispatcher({ ...options, store, transport, writer, accountTps });
+  const dispatcher = await createDispatcher({
+    ...options,
+    store,
+    transport,
+    writer,
+    accountTps,
+    ...(queue ? { queue } : {}),
+  });
   let closed: Promise<void> | null = null;
   return {
     dispatcher,
@@ -70,18 +82,19 @@ export async function startDispatch(options: StartDispatchOptions): Promise<Disp
 }
 
 /**
- * The outcome writer: on a SQLite file, its SQL runs on a worker thread with its own
- * connection (the dispatcher's thread serves the sockets); elsewhere (PostgreSQL, whose SQL runs
+ * The outcome writer and the claim: on a SQLite file, their SQL runs on a worker thread with its
+ * own connection (the dispatcher's thread serves the sockets); elsewhere (PostgreSQL, whose SQL runs
  * in the server, or an in-memory SQLite no other connection can see) on this thread.
  */
 async function openOutcomeWriter(
   store: Store,
   threaded: boolean,
   clock?: () => number,
-): Promise<OutcomeWriter> {
+): Promise<{ writer: OutcomeWriter; queue?: DispatchQueue }> {
   const file =
     threaded && store.capabilities.dialect === 'sqlite' ? await findSqliteFile(store.db) : null;
-  if (file === null) return createOutcomeWriter(store, clock);
+  if (file === null) return { writer: createOutcomeWriter(store, clock) };
   const thread = await openWriterThread(file);
-  return createOutcomeWriter(store, clock, 15, thread.flush, thread.close);
+  const writer = createOutcomeWriter(store, clock, 15, thread.flush, thread.close);
+  return { writer, queue: thread.queue };
 }
