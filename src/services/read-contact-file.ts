@@ -37,9 +37,8 @@ export interface FileLayout {
   rejectsHeader: string;
 }
 
-/** Valid rows to store and reject lines to write, in file order. */
+/** The end of a batch: its reject lines to write, in file order. */
 export interface ReadBatch {
-  rows: ImportRow[];
   rejects: string;
   bytesRead: number;
 }
@@ -52,6 +51,9 @@ export interface ReadTotals {
 
 export interface ReadSink {
   layout(layout: FileLayout): void;
+  /** Each valid row, as soon as it is read (not kept: it dies young, the GC's cheapest). */
+  row(row: ImportRow): void;
+  /** After every `batchSize` rows (valid or rejected), and at the end. */
   batch(batch: ReadBatch): Promise<void>;
   progress(bytesRead: number): void;
 }
@@ -85,7 +87,7 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
   let header: string[] | null = null;
   let position = new Map<string, number>();
   let customFields: string[] = [];
-  let batch: ImportRow[] = [];
+  let batchRows = 0;
   let rejects = '';
   let pendingRejects = 0;
   let bytesRead = 0;
@@ -108,8 +110,8 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
   };
 
   const flush = () => {
-    const out = { rows: batch, rejects, bytesRead };
-    batch = [];
+    const out = { rejects, bytesRead };
+    batchRows = 0;
     rejects = '';
     pendingRejects = 0;
     return sink.batch(out);
@@ -169,8 +171,9 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
       }
       return reject(record, row.reason);
     }
-    batch.push({ line: record.line, contact: row.contact, consent: row.consent });
-    return batch.length >= request.batchSize ? flush() : undefined;
+    sink.row({ line: record.line, contact: row.contact, consent: row.consent });
+    batchRows += 1;
+    return batchRows >= request.batchSize ? flush() : undefined;
   };
   const onRecords = async (records: Iterable<CsvRecord>) => {
     for (const record of records) {
@@ -201,7 +204,7 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
   await onRecords(splitter?.push(tail) ?? []);
   await onRecords(splitter?.end() ?? []);
   if (!header) throw new DomainError('invalid_input', `${request.file} is empty (no header line)`);
-  if (batch.length > 0 || rejects !== '') await flush();
+  if (batchRows > 0 || rejects !== '') await flush();
   return totals;
 }
 

@@ -1,10 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEvent, ConsentEventInput } from '../core/consent/consent-event.ts';
+import { type ConsentEvidence, evidenceKey } from '../core/consent/consent-evidence.ts';
 import {
   fingerprintConsentEvent,
   genesisHash,
   hashConsentEvent,
-  type OwnConsentFields,
 } from '../core/consent/hash-consent-event.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 
@@ -14,8 +14,7 @@ import type { ConsentEventsTable, Database } from './schema.ts';
  */
 export type StoredConsentEvent = ConsentEvent & { id: number; contactId: number };
 
-/** The evidence part of an event (everything but its own collected_at, IP, user agent). */
-export type ConsentEvidence = Omit<ConsentEventInput, keyof OwnConsentFields>;
+export type { ConsentEvidence };
 
 const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 const bool = (n: number | null): boolean | null => (n === null ? null : n !== 0);
@@ -38,11 +37,6 @@ function evidenceRow(workspaceId: string, e: ConsentEvidence) {
     customer_purchase: flag(e.customerPurchase),
     objection_offered: flag(e.objectionOffered),
   };
-}
-
-/** One text per distinct evidence, to find the row already stored for it. */
-export function evidenceKey(e: ConsentEvidence): string {
-  return `${e.kind}\u0001${e.basis}\u0001${e.mechanism}\u0001${e.wording}\u0001${e.wordingVersion}\u0001${e.formUrl}\u0001${e.sourceType}\u0001${e.partnerListUrl}\u0001${e.partnerListVersion}\u0001${e.partnerConsent}\u0001${e.prechecked}\u0001${e.bundledWithTerms}\u0001${e.customerPurchase}\u0001${e.objectionOffered}`;
 }
 
 /**

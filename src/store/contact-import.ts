@@ -1,9 +1,22 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
+import type { ConsentEvidence } from '../core/consent/consent-evidence.ts';
 import { deriveConsentState, stateOf } from '../core/consent/derive-consent-state.ts';
 import { chainHash, fingerprinterFor, genesisHash } from '../core/consent/hash-consent-event.ts';
 import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
+import {
+  consentOf,
+  contactOf,
+  extra,
+  type PreparedBatch,
+  type PreparedRow,
+  phoneOf,
+  preparedContactColumns,
+  readPreparedRows,
+  statusAt,
+  type ValidRow,
+} from '../core/contact/prepared-rows.ts';
 import {
   chainConsentEvent,
   createEvidenceIds,
@@ -13,11 +26,7 @@ import {
 import type { BulkSession } from './db.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 
-export interface ImportRow {
-  readonly line: number;
-  readonly contact: ContactValues;
-  readonly consent: ConsentEventInput;
-}
+export type ImportRow = ValidRow;
 
 export interface ImportCounts {
   imported: number;
@@ -45,17 +54,7 @@ class IdSet {
   }
 }
 
-const contactColumns = [
-  'workspace_id',
-  'list_id',
-  ...contactValueKeys,
-  'consent_basis',
-  'consent_status',
-  'consent_valid_until',
-  'consent_collected_at',
-  'created_at',
-  'updated_at',
-] as const;
+const contactColumns = preparedContactColumns;
 const eventColumns = [
   'contact_id',
   'seq',
@@ -130,7 +129,8 @@ export function createContactImporter(
     return values;
   }
 
-  async function writeBatch(rows: readonly ImportRow[]): Promise<void> {
+  /** Whether the workspace has an active suppression: if not, no batch needs to look. */
+  function watchingSuppressions(): Promise<boolean> {
     anySuppression ??= db
       .selectFrom('suppressions')
       .select('id')
@@ -139,74 +139,177 @@ export function createContactImporter(
       .limit(1)
       .executeTakeFirst()
       .then((row) => row !== undefined);
-    const watchSuppressions = await anySuppression;
+    return anySuppression;
+  }
+
+  /**
+   * Inserts the contacts whose number is new to the workspace; per row, the new id or null
+   * when the number is already stored. SQLite tells it per row (`ON CONFLICT DO NOTHING`);
+   * PostgreSQL looks the numbers up, COPYs the new ones and reads their ids.
+   */
+  async function insertContacts(
+    values: readonly unknown[][],
+    phones: readonly string[],
+  ): Promise<Array<number | null>> {
+    if (values.length === 0) return [];
+    const tried = await session.insertNewValues('contacts', contactColumns, values);
+    if (tried) return tried;
+    const existing = new Set(
+      (
+        await db
+          .selectFrom('contacts')
+          .select('phone')
+          .where('workspace_id', '=', workspaceId)
+          .where('list_id', 'is', null)
+          .where('phone', 'in', [...phones])
+          .execute()
+      ).map((c) => c.phone),
+    );
+    const news = values.filter((_, i) => !existing.has(phones[i]!));
+    await session.insertValues('contacts', contactColumns, news);
+    const ids =
+      news.length === 0
+        ? []
+        : await db
+            .selectFrom('contacts')
+            .select(['id', 'phone'])
+            .where('workspace_id', '=', workspaceId)
+            .where('list_id', 'is', null)
+            .where(
+              'phone',
+              'in',
+              phones.filter((p) => !existing.has(p)),
+            )
+            .execute();
+    const idOf = new Map(ids.map((r) => [r.phone, Number(r.id)]));
+    return phones.map((p) => (existing.has(p) ? null : idOf.get(p)!));
+  }
+
+  /** Rows given as objects (a purchase's contacts with their whole ledgers). */
+  async function writeBatch(rows: readonly ImportRow[]): Promise<void> {
     const evidenceIds = await evidence.idsOf(rows.map((r) => r.consent));
+    const eventRows: unknown[][] = [];
+    const granted = new Map<string, string[]>();
+    await writeIncoming(
+      groupByPhone(rows.map((row, i) => ({ row, evidenceId: evidenceIds[i]! }))),
+      eventRows,
+      granted,
+    );
+    await finishBatch(eventRows, granted);
+  }
+
+  /** Database ids of the evidences a prepared import has seen so far, by its index. */
+  const preparedEvidenceIds: number[] = [];
+  const preparedEvidences: ConsentEvidence[] = [];
+
+  /**
+   * Rows prepared where the file was read (core/contact/prepared-rows.ts). A number met once
+   * in the batch and new to the workspace is stored from its prepared values as they are:
+   * contact row, consent cache, and its event as the first of its chain. Numbers met twice in
+   * the batch, or already stored, take the general path.
+   */
+  async function writePrepared(batch: PreparedBatch): Promise<void> {
+    preparedEvidences.push(...batch.evidences);
+    preparedEvidenceIds.push(...(await evidence.idsOf(batch.evidences)));
+    const watch = await watchingSuppressions();
+    const rows = readPreparedRows(batch);
+    const timesSeen = new Map<string, number>();
+    for (const row of rows) timesSeen.set(phoneOf(row), (timesSeen.get(phoneOf(row)) ?? 0) + 1);
+    const single: PreparedRow[] = [];
+    const repeated: Array<{ row: ImportRow; evidenceId: number }> = [];
+    for (const row of rows) {
+      if (timesSeen.get(phoneOf(row)) === 1) single.push(row);
+      else repeated.push({ row: rowOf(row), evidenceId: evidenceIdOf(row) });
+    }
+    const ids = await insertContacts(
+      single.map((row) => row.contact),
+      single.map(phoneOf),
+    );
+    const eventRows: unknown[][] = [];
+    const granted = new Map<string, string[]>();
+    const stored: Incoming[] = [];
+    single.forEach((row, i) => {
+      const id = ids[i];
+      if (id === null || id === undefined) {
+        const { contact, consent } = rowOf(row);
+        stored.push({ contact, events: [consent], evidenceIds: [evidenceIdOf(row)] });
+        return;
+      }
+      seen.add(id);
+      counts.imported += 1;
+      counts.consentEvents += 1;
+      const x = row.extras;
+      eventRows.push([
+        id,
+        1,
+        evidenceIdOf(row),
+        x[extra.collectedAt],
+        x[extra.ip],
+        x[extra.userAgent],
+        options.origin,
+        nowIso,
+        x[extra.firstHash],
+      ]);
+      if (watch && row.contact[statusAt] === 'granted') {
+        granted.set(phoneOf(row), [x[extra.collectedAt] as string]);
+      }
+    });
+    for (const incoming of stored) {
+      const appended = await mergeStored(incoming, eventRows);
+      if (watch) granted.set(incoming.contact.phone, grantDates(appended));
+    }
+    await writeIncoming(groupByPhone(repeated), eventRows, granted);
+    await finishBatch(eventRows, granted);
+  }
+
+  const evidenceIdOf = (row: PreparedRow) =>
+    preparedEvidenceIds[row.extras[extra.evidence] as number]!;
+  const rowOf = (row: PreparedRow): ImportRow => ({
+    line: row.extras[extra.line] as number,
+    contact: contactOf(row),
+    consent: consentOf(row, preparedEvidences),
+  });
+
+  /** Rows about the same number merged into one contact with all their events, in order. */
+  function groupByPhone(rows: ReadonlyArray<{ row: ImportRow; evidenceId: number }>): Incoming[] {
     const byPhone = new Map<string, Incoming>();
-    rows.forEach((row, i) => {
+    for (const { row, evidenceId } of rows) {
       const same = byPhone.get(row.contact.phone);
       if (same) {
         counts.duplicates += 1;
         same.contact = mergeContact(same.contact, row.contact);
         same.events.push(row.consent);
-        same.evidenceIds.push(evidenceIds[i]!);
+        same.evidenceIds.push(evidenceId);
       } else {
         byPhone.set(row.contact.phone, {
           contact: row.contact,
           events: [row.consent],
-          evidenceIds: [evidenceIds[i]!],
+          evidenceIds: [evidenceId],
         });
       }
-    });
-
-    const fresh: Array<{ id: number; incoming: Incoming }> = [];
-    const stored: Incoming[] = [];
-    const batch = [...byPhone.values()];
-    const tried = await session.insertNewValues(
-      'contacts',
-      contactColumns,
-      batch.map(contactValues),
-    );
-    if (tried) {
-      tried.forEach((id, i) => {
-        if (id === null) stored.push(batch[i]!);
-        else fresh.push({ id, incoming: batch[i]! });
-      });
-    } else {
-      const existing = new Set(
-        (
-          await db
-            .selectFrom('contacts')
-            .select('phone')
-            .where('workspace_id', '=', workspaceId)
-            .where('list_id', 'is', null)
-            .where('phone', 'in', [...byPhone.keys()])
-            .execute()
-        ).map((c) => c.phone),
-      );
-      const news = batch.filter((b) => !existing.has(b.contact.phone));
-      for (const b of batch) if (existing.has(b.contact.phone)) stored.push(b);
-      await session.insertValues('contacts', contactColumns, news.map(contactValues));
-      const ids =
-        news.length === 0
-          ? []
-          : await db
-              .selectFrom('contacts')
-              .select(['id', 'phone'])
-              .where('workspace_id', '=', workspaceId)
-              .where('list_id', 'is', null)
-              .where(
-                'phone',
-                'in',
-                news.map((n) => n.contact.phone),
-              )
-              .execute();
-      const idOf = new Map(ids.map((r) => [r.phone, Number(r.id)]));
-      for (const n of news) fresh.push({ id: idOf.get(n.contact.phone)!, incoming: n });
     }
+    return [...byPhone.values()];
+  }
 
-    const eventRows: unknown[][] = [];
-    const granted = new Map<string, string[]>();
-    for (const { id, incoming } of fresh) {
+  /** New numbers inserted with their chained events; stored ones merged. */
+  async function writeIncoming(
+    batch: Incoming[],
+    eventRows: unknown[][],
+    granted: Map<string, string[]>,
+  ): Promise<void> {
+    if (batch.length === 0) return;
+    const watch = await watchingSuppressions();
+    const ids = await insertContacts(
+      batch.map(contactValues),
+      batch.map((b) => b.contact.phone),
+    );
+    const stored: Incoming[] = [];
+    batch.forEach((incoming, i) => {
+      const id = ids[i];
+      if (id === null || id === undefined) {
+        stored.push(incoming);
+        return;
+      }
       seen.add(id);
       counts.imported += 1;
       const phone = incoming.contact.phone;
@@ -241,19 +344,22 @@ export function createContactImporter(
         last = { seq, hash };
         counts.consentEvents += 1;
       });
-      if (watchSuppressions) granted.set(phone, grantDates(incoming.events));
-    }
+      if (watch) granted.set(phone, grantDates(incoming.events));
+    });
     for (const incoming of stored) {
       const appended = await mergeStored(incoming, eventRows);
-      if (watchSuppressions) granted.set(incoming.contact.phone, grantDates(appended));
+      if (watch) granted.set(incoming.contact.phone, grantDates(appended));
     }
+  }
+
+  async function finishBatch(eventRows: unknown[][], granted: Map<string, string[]>) {
     await session.insertValues('consent_events', eventColumns, eventRows);
-    written += fresh.length;
+    written += eventRows.length;
     if (written >= nextRefresh) {
       await session.refreshStatistics(['contacts', 'consent_events']);
       nextRefresh = written * 4;
     }
-    if (watchSuppressions) await settleSuppressions(granted);
+    if (granted.size > 0) await settleSuppressions(granted);
   }
 
   /** A stored number: merge the values, append the events not yet in its chain. */
@@ -368,7 +474,7 @@ export function createContactImporter(
     }
   }
 
-  return { writeBatch, counts };
+  return { writeBatch, writePrepared, counts };
 }
 
 /** When the opt-ins among these events were collected (what may lift a suppression). */

@@ -1,0 +1,30 @@
+import type { ConsentEventInput } from './consent-event.ts';
+import type { OwnConsentFields } from './hash-consent-event.ts';
+
+/** The evidence part of an event (everything but its own collected_at, IP, user agent). */
+export type ConsentEvidence = Omit<ConsentEventInput, keyof OwnConsentFields>;
+
+/** One text per distinct evidence, to find the row already stored for it. */
+export function evidenceKey(e: ConsentEvidence): string {
+  return `${e.kind}\u0001${e.basis}\u0001${e.mechanism}\u0001${e.wording}\u0001${e.wordingVersion}\u0001${e.formUrl}\u0001${e.sourceType}\u0001${e.partnerListUrl}\u0001${e.partnerListVersion}\u0001${e.partnerConsent}\u0001${e.prechecked}\u0001${e.bundledWithTerms}\u0001${e.customerPurchase}\u0001${e.objectionOffered}`;
+}
+
+/** An event's evidence alone (a plain object: it crosses threads). */
+export function evidenceOf(e: ConsentEventInput): ConsentEvidence {
+  return {
+    kind: e.kind,
+    basis: e.basis,
+    mechanism: e.mechanism,
+    wording: e.wording,
+    wordingVersion: e.wordingVersion,
+    formUrl: e.formUrl,
+    sourceType: e.sourceType,
+    partnerListUrl: e.partnerListUrl,
+    partnerListVersion: e.partnerListVersion,
+    partnerConsent: e.partnerConsent,
+    prechecked: e.prechecked,
+    bundledWithTerms: e.bundledWithTerms,
+    customerPurchase: e.customerPurchase,
+    objectionOffered: e.objectionOffered,
+  };
+}
