@@ -17,10 +17,12 @@ export type ConsentDefect =
  * opt-in needs a purchase and an objection offered, and never comes from a list; b2b and
  * non-commercial need the objection offered; a list source needs the partner consent.
  */
+const fail = (defect: ConsentDefect) => ({ ok: false as const, defect });
+const ok = { ok: true } as const;
+
 export function checkConsentEvent(
   event: ConsentEventInput,
 ): { ok: true } | { ok: false; defect: ConsentDefect } {
-  const fail = (defect: ConsentDefect) => ({ ok: false as const, defect });
   if (event.prechecked) return fail('prechecked');
   if (event.mechanism && optOutMechanisms.includes(event.mechanism)) {
     return fail('opt_out_mechanism');
@@ -31,15 +33,15 @@ export function checkConsentEvent(
   if (fromList && !event.partnerConsent) return fail('partner_consent_missing');
   switch (event.basis) {
     case 'opt_in':
-      return event.mechanism ? { ok: true } : fail('mechanism_missing');
+      return event.mechanism ? ok : fail('mechanism_missing');
     case 'soft_opt_in':
       if (fromList) return fail('soft_opt_in_from_list');
       if (event.customerPurchase !== true || event.objectionOffered !== true) {
         return fail('soft_opt_in_conditions');
       }
-      return { ok: true };
+      return ok;
     case 'b2b':
     case 'non_commercial':
-      return event.objectionOffered === true ? { ok: true } : fail('objection_not_offered');
+      return event.objectionOffered === true ? ok : fail('objection_not_offered');
   }
 }

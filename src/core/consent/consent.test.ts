@@ -7,6 +7,7 @@ import {
   chainHash,
   fingerprintConsentEvent,
   fingerprinterFor,
+  firstChainHasher,
   genesisHash,
   hashConsentEvent,
 } from './hash-consent-event.ts';
@@ -184,6 +185,15 @@ test('the bulk fingerprinter and chain hash give exactly the one-by-one results'
         chainHash(genesisHash, expected, 'w', '+33612345678', 3, 'import:a.csv', rest.recordedAt),
         hashConsentEvent(rest),
       );
+      for (const [workspace, origin] of [
+        ['w', 'import:a.csv'],
+        ['ws "quoted" é', 'import:d\'un "fichier" \\ é.csv'],
+      ]) {
+        assert.equal(
+          firstChainHasher(workspace!, origin!, rest.recordedAt)(expected, '+33612345678'),
+          hashConsentEvent({ ...rest, seq: 1, workspaceId: workspace!, origin: origin! }),
+        );
+      }
     }
   }
   assert.notEqual(

@@ -4,7 +4,13 @@ import { parseNumber } from '../phone/parse-number.ts';
 import { createNumberParser } from './create-number-parser.ts';
 import { mapHeader } from './map-header.ts';
 import { normaliseContact } from './normalise-contact.ts';
-import { readHousing, readIncome, readProfession, readTransport } from './read-attributes.ts';
+import {
+  readBirthDate,
+  readHousing,
+  readIncome,
+  readProfession,
+  readTransport,
+} from './read-attributes.ts';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const base: Record<string, string> = {
@@ -38,6 +44,10 @@ test('row outcomes: numbers (FR-NUM-02/03), attributes, consent (FR-CONS-02/03/0
     ['pre-ticked refuses the file', { consent_prechecked: 'oui' }, 'opt-out-source'],
     ['no collection date', { consent_collected_at: '' }, 'missing-consent-evidence'],
     ['future collection date', { consent_collected_at: '2027-01-01' }, 'invalid-consent-date'],
+    // Date would roll 30 February over to 2 March: not a date, the row is rejected.
+    ['impossible collection day', { consent_collected_at: '2025-02-30' }, 'invalid-consent-date'],
+    ['collection time', { consent_collected_at: '2025-02-28T23:59:59Z' }, 'ok'],
+    ['collection with an offset', { consent_collected_at: '2025-02-28T23:59:59+02:00' }, 'ok'],
     ['bundled with terms', { consent_bundled_with_terms: 'true' }, 'consent-bundled-with-terms'],
     [
       'soft opt-in needs its conditions',
@@ -94,6 +104,26 @@ test('row outcomes: numbers (FR-NUM-02/03), attributes, consent (FR-CONS-02/03/0
     ],
     ['+262692123456', 'RE', '1980-05-12', 1980, '|cuisine|sport|'],
   );
+});
+
+test('birth dates: real days only (leap years), after 1900, not in the future', () => {
+  const cases: Array<[string, string | null]> = [
+    ['2024-02-29', '2024-02-29'],
+    ['2000-02-29', '2000-02-29'],
+    ['2023-02-29', 'bad'],
+    ['1900-02-29', 'bad'],
+    ['1990-04-31', 'bad'],
+    ['1990-12-31', '1990-12-31'],
+    ['1990-00-10', 'bad'],
+    ['1899-12-31', 'bad'],
+    ['5/3/1980', '1980-03-05'],
+    ['31.12.1999', '1999-12-31'],
+    ['2026-11-28', '2026-11-28'],
+    ['2026-11-29', 'bad'],
+    ['1980-5-3', 'bad'],
+    [' ', null],
+  ];
+  for (const [text, expected] of cases) assert.equal(readBirthDate(text, now), expected, text);
 });
 
 test('attribute vocabularies', () => {

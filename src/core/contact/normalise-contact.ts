@@ -56,10 +56,19 @@ export interface NormaliseContext {
   readonly places: PostalIndex | null;
 }
 
+/** Whitespace other than single spaces (the rare case worth a replace). */
+const oddSpace = /\s\s|[^\S ]/;
+
 const name = (v: string | undefined) => {
-  const t = v?.trim().replace(/\s+/g, ' ');
+  let t = v?.trim();
+  if (t && oddSpace.test(t)) t = t.replace(/\s+/g, ' ');
   return t ? t.slice(0, 100) : null;
 };
+
+const bad = (field: string) => ({
+  ok: false as const,
+  reason: `invalid-${field.replaceAll('_', '-')}`,
+});
 
 /**
  * One import row -> a contact and its consent event, or the reason it is rejected. `get`
@@ -81,10 +90,6 @@ export function normaliseContact(
   if (!number.rulePack) return { ok: false, reason: 'no-rule-pack' };
   if (!consent.ok) return consent;
 
-  const bad = (field: string) => ({
-    ok: false as const,
-    reason: `invalid-${field.replaceAll('_', '-')}`,
-  });
   const birthDate = readBirthDate(get('birth_date') ?? '', ctx.now);
   if (birthDate === 'bad') return bad('birth_date');
   const year = birthDate

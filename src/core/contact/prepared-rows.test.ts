@@ -49,11 +49,18 @@ test('prepared rows come back as they went, odd values included, with hash and s
       ...consent,
       consent_wording: 'Autre',
     }),
+    valid(5, { phone: '0644444444', last_interaction_at: '2026-01-01', ...consent }),
+    valid(6, {
+      phone: '0655555555',
+      ...consent,
+      consent_basis: 'b2b',
+      consent_objection_offered: 'oui',
+    }),
   ];
   const preparer = createRowPreparer('ws', 'import:f.csv', now.toISOString());
   for (const row of rows) preparer.add(row);
   const batch = preparer.take();
-  assert.deepEqual([batch.count, batch.odd.length, batch.evidences.length], [3, 2, 2]);
+  assert.deepEqual([batch.count, batch.odd.length, batch.evidences.length], [5, 2, 3]);
   const read = readPreparedRows(batch);
   read.forEach((prepared, i) => {
     const row = rows[i]!;
@@ -67,7 +74,13 @@ test('prepared rows come back as they went, odd values included, with hash and s
       prepared.extras[extra.firstHash],
       chainHash(genesisHash, print, 'ws', row.contact.phone, 1, 'import:f.csv', now.toISOString()),
     );
-    assert.equal(prepared.contact[statusAt], deriveConsentState([row.consent]).status);
+    const state = deriveConsentState([row.consent], row.contact.last_interaction_at);
+    assert.deepEqual(prepared.contact.slice(statusAt - 1, statusAt + 3), [
+      state.basis,
+      state.status,
+      state.validUntil,
+      state.collectedAt,
+    ]);
   });
   // A second batch: evidences already seen are not sent again; the next batch starts empty.
   preparer.add(rows[0]!);

@@ -1,7 +1,7 @@
 import type { ConsentEventInput } from '../consent/consent-event.ts';
 import { type ConsentEvidence, evidenceKey, evidenceOf } from '../consent/consent-evidence.ts';
-import { stateOf } from '../consent/derive-consent-state.ts';
-import { chainHash, fingerprinterFor, genesisHash } from '../consent/hash-consent-event.ts';
+import { addYears, consentLifetimeYears, stateOf } from '../consent/derive-consent-state.ts';
+import { fingerprinterFor, firstChainHasher } from '../consent/hash-consent-event.ts';
 import { contactValueKeys } from './merge-contact.ts';
 import type { ContactValues } from './normalise-contact.ts';
 
@@ -21,8 +21,8 @@ export interface ValidRow {
  */
 export interface PreparedBatch {
   /**
-   * Rows separated by RS; a row is its contact row (`preparedContactColumns`), GS, its extras
-   * (`extra`); values separated by US; null is NUL.
+   * Rows separated by RS; a row is its contact row (`preparedContactColumns`) then its extras
+   * (`extra`), values separated by US; null is NUL.
    */
   readonly text: string;
   readonly count: number;
@@ -39,7 +39,6 @@ export interface PreparedRow {
 }
 
 const RS = '\u001e';
-const GS = '\u001d';
 const US = '\u001f';
 const NUL = '\u0000';
 
@@ -74,18 +73,13 @@ export const extra = {
 const extrasWidth = 7;
 
 /** Whether a value can travel in the text as it is. */
-function plain(v: string): boolean {
+function plain(v: string | null): boolean {
+  if (v === null) return true;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c === 0 || (c >= 0x1d && c <= 0x1f)) return false;
+    if (c === 0 || c === 0x1e || c === 0x1f) return false;
   }
   return true;
-}
-
-/** One flat string (a join, not a chain of concatenations the GC must then collect). */
-function encode(values: unknown[]): string {
-  for (let i = 0; i < values.length; i++) values[i] ??= NUL;
-  return values.join(US);
 }
 
 /**
@@ -95,36 +89,48 @@ function encode(values: unknown[]): string {
  */
 export function createRowPreparer(workspaceId: string, origin: string, recordedAt: string) {
   const evidenceIndex = new Map<string, number>();
+  const firstHash = firstChainHasher(workspaceId, origin, recordedAt);
   const fingerprinters: Array<ReturnType<typeof fingerprinterFor>> = [];
+  /** Per evidence: whether its events are consent at all (the check reads only evidence). */
+  const granted: boolean[] = [];
   let evidences: ConsentEvidence[] = [];
   let odd: Array<readonly [number, PreparedRow]> = [];
   let lines: string[] = [];
   let count = 0;
+  // A file's rows mostly share one evidence: compared with the last one, field by field,
+  // before its key is built and looked up.
+  let last: { consent: ConsentEventInput; index: number } | null = null;
+  const evidenceOfRow = (consent: ConsentEventInput): number => {
+    if (last && sameEvidence(last.consent, consent)) return last.index;
+    const key = evidenceKey(consent);
+    let index = evidenceIndex.get(key);
+    if (index === undefined) {
+      index = evidenceIndex.size;
+      evidenceIndex.set(key, index);
+      evidences.push(evidenceOf(consent));
+      fingerprinters.push(fingerprinterFor(consent));
+      granted.push(stateOf(consent, null).status === 'granted');
+    }
+    last = { consent, index };
+    return index;
+  };
   return {
     add(row: ValidRow): void {
       const { contact, consent } = row;
-      const key = evidenceKey(consent);
-      let evidence = evidenceIndex.get(key);
-      if (evidence === undefined) {
-        evidence = evidenceIndex.size;
-        evidenceIndex.set(key, evidence);
-        evidences.push(evidenceOf(consent));
-        fingerprinters.push(fingerprinterFor(consent));
-      }
+      const evidence = evidenceOfRow(consent);
       const print = fingerprinters[evidence]!(contact.phone, consent);
-      const state = stateOf(consent, contact.last_interaction_at);
+      // stateOf for an event whose evidence is known to be consent, without its objects.
+      const interaction = contact.last_interaction_at;
+      const ok = consent.kind === 'granted' && granted[evidence]!;
+      const from =
+        interaction && interaction > consent.collectedAt ? interaction : consent.collectedAt;
       const values: unknown[] = [workspaceId, null];
-      let isPlain = true;
-      for (const k of contactValueKeys) {
-        const v = contact[k];
-        if (typeof v === 'string' && !plain(v)) isPlain = false;
-        values.push(v);
-      }
+      for (const k of contactValueKeys) values.push(contact[k]);
       values.push(
-        state.basis,
-        state.status,
-        state.validUntil,
-        state.collectedAt,
+        consent.basis,
+        consent.kind === 'withdrawn' ? 'withdrawn' : ok ? 'granted' : 'invalid',
+        ok ? addYears(from, consentLifetimeYears) : null,
+        consent.collectedAt,
         recordedAt,
         recordedAt,
       );
@@ -135,15 +141,24 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
         consent.ip,
         consent.userAgent,
         print,
-        chainHash(genesisHash, print, workspaceId, contact.phone, 1, origin, recordedAt),
+        firstHash(print, contact.phone),
       ];
+      // Only values copied from the file's cells can carry a separator.
+      for (let i = 0; i < extras.length; i++) values.push(extras[i]);
       if (
-        (consent.ip !== null && !plain(consent.ip)) ||
-        (consent.userAgent !== null && !plain(consent.userAgent))
-      )
-        isPlain = false;
-      if (isPlain) lines.push(encode(values) + GS + encode(extras));
-      else odd.push([count, { contact: values, extras }]);
+        plain(contact.first_name) &&
+        plain(contact.last_name) &&
+        plain(contact.commune) &&
+        plain(contact.interests) &&
+        plain(contact.custom) &&
+        plain(contact.source) &&
+        plain(consent.ip) &&
+        plain(consent.userAgent)
+      ) {
+        // One flat string per row (a join, not concatenations the GC must then collect).
+        for (let i = 0; i < values.length; i++) values[i] ??= NUL;
+        lines.push(values.join(US));
+      } else odd.push([count, { contact: values.slice(0, contactWidth), extras }]);
       count += 1;
     },
     take(): PreparedBatch {
@@ -157,11 +172,23 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
   };
 }
 
-function decode(text: string, width: number, position: number): unknown[] {
-  const values: unknown[] = text.split(US);
-  if (values.length !== width) throw new Error(`prepared row ${position}: ${values.length} values`);
-  for (let i = 0; i < width; i++) if (values[i] === NUL) values[i] = null;
-  return values;
+function sameEvidence(a: ConsentEventInput, b: ConsentEventInput): boolean {
+  return (
+    a.kind === b.kind &&
+    a.basis === b.basis &&
+    a.mechanism === b.mechanism &&
+    a.wording === b.wording &&
+    a.wordingVersion === b.wordingVersion &&
+    a.formUrl === b.formUrl &&
+    a.sourceType === b.sourceType &&
+    a.partnerListUrl === b.partnerListUrl &&
+    a.partnerListVersion === b.partnerListVersion &&
+    a.partnerConsent === b.partnerConsent &&
+    a.prechecked === b.prechecked &&
+    a.bundledWithTerms === b.bundledWithTerms &&
+    a.customerPurchase === b.customerPurchase &&
+    a.objectionOffered === b.objectionOffered
+  );
 }
 
 /**
@@ -181,12 +208,16 @@ export function readPreparedRows(batch: PreparedBatch): PreparedRow[] {
       odd += 1;
       continue;
     }
-    const line = lines[next++]!;
-    const split = line.indexOf(GS);
-    const extras = decode(line.slice(split + 1), extrasWidth, position);
+    const values: unknown[] = lines[next++]!.split(US);
+    if (values.length !== contactWidth + extrasWidth) {
+      throw new Error(`prepared row ${position}: ${values.length} values`);
+    }
+    for (let i = 0; i < values.length; i++) if (values[i] === NUL) values[i] = null;
+    const extras = values.slice(contactWidth);
     extras[extra.line] = Number(extras[extra.line]);
     extras[extra.evidence] = Number(extras[extra.evidence]);
-    rows.push({ contact: decode(line.slice(0, split), contactWidth, position), extras });
+    values.length = contactWidth;
+    rows.push({ contact: values, extras });
   }
   return rows;
 }

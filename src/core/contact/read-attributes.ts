@@ -160,36 +160,52 @@ export function readTransport(value: string): string | null | 'bad' {
 }
 
 /** Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. */
+const oddSpace = /\s\s|[^\S ]/;
+
+/** Tags separated by |: trimmed, lower case, inner spaces collapsed, each once, sorted. */
 export function readInterests(value: string): string | null {
-  const tags = new Set(
-    value
-      .split('|')
-      .map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '))
-      .filter(Boolean),
-  );
-  return tags.size === 0 ? null : `|${[...tags].sort().join('|')}|`;
+  if (value === '') return null;
+  const tags: string[] = [];
+  for (const part of value.split('|')) {
+    let tag = part.trim().toLowerCase();
+    if (oddSpace.test(tag)) tag = tag.replace(/\s+/g, ' ');
+    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags.length === 0 ? null : `|${tags.sort().join('|')}|`;
 }
 
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
-/** YYYY-MM-DD (or the French DD/MM/YYYY), a real day, not in the future, after 1900. */
+/** The last calendar day of a month (1-12) of a year (Gregorian leap years). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** `now` as YYYY-MM-DD, kept for the last `now` seen (an import passes the same one). */
+let today: { now: Date; iso: string } | null = null;
+
+/**
+ * YYYY-MM-DD (or the French DD/MM/YYYY), a real day, not in the future, after 1900. Checked by
+ * arithmetic, not through Date: it runs once per imported row.
+ */
 export function readBirthDate(value: string, now: Date): string | null | 'bad' {
   const v = value.trim();
   if (!v) return null;
   const m = ymd.exec(v);
   const f = m ? null : dmy.exec(v);
-  const [y, mo, d] = m
-    ? [m[1], m[2], m[3]]
-    : f
-      ? [f[3], f[2]!.padStart(2, '0'), f[1]!.padStart(2, '0')]
-      : [];
-  if (!y) return 'bad';
+  if (!m && !f) return 'bad';
+  const y = m ? m[1]! : f![3]!;
+  const mo = m ? m[2]! : f![2]!.padStart(2, '0');
+  const d = m ? m[3]! : f![1]!.padStart(2, '0');
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'bad';
   const iso = `${y}-${mo}-${d}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return 'bad';
-  if (Number(y) < 1900 || date.getTime() > now.getTime()) return 'bad';
-  return iso;
+  if (today?.now !== now) today = { now, iso: now.toISOString().slice(0, 10) };
+  return iso > today.iso ? 'bad' : iso;
 }
 
 export function readSmallInt(value: string, min: number, max: number): number | null | 'bad' {

@@ -35,13 +35,41 @@ export function readFlag(value: string | undefined): boolean | null | 'bad' {
 const isoDateTime =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
+/** The last day of a month (1-12) of a year (Gregorian leap years). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const canonicalUtc = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)Z)?$/;
+
 /** ISO 8601 date or date-time -> UTC ISO string; null when absent, 'bad' when not a date. */
 export function readInstant(value: string | undefined): string | null | 'bad' {
   const v = value?.trim();
   if (!v) return null;
+  // The usual forms (a date, or a UTC time to the second) are checked without a Date: this
+  // runs once per imported row. Anything else goes through Date as before.
+  const m = canonicalUtc.exec(v);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'bad';
+    return m[4] === undefined ? `${v}T00:00:00.000Z` : `${v.slice(0, 19)}.000Z`;
+  }
   if (!isoDateTime.test(v)) return 'bad';
   const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
   return Number.isNaN(d.getTime()) ? 'bad' : d.toISOString();
+}
+
+/** A cell's trimmed text, null when blank. */
+const trimmed = (value: string | undefined) => value?.trim() || null;
+
+/** `now` as an ISO string, kept for the last `now` seen (an import passes the same one). */
+let lastNow: { now: Date; iso: string } | null = null;
+function isoOf(now: Date): string {
+  if (lastNow?.now !== now) lastNow = { now, iso: now.toISOString() };
+  return lastNow.iso;
 }
 
 const sourceWords: Record<string, 'first_party' | 'list_provider'> = {
@@ -69,8 +97,7 @@ export function readConsentColumns(
   get: (field: string) => string | undefined,
   now: Date,
 ): ConsentColumns {
-  const text = (f: string) => get(f)?.trim() || null;
-  const mechanismText = text('consent_mechanism')?.toLowerCase() ?? null;
+  const mechanismText = trimmed(get('consent_mechanism'))?.toLowerCase() ?? null;
   if (mechanismText && !(consentMechanisms as readonly string[]).includes(mechanismText)) {
     return { ok: false, reason: 'invalid-consent-mechanism' };
   }
@@ -78,28 +105,38 @@ export function readConsentColumns(
   if (mechanism && optOutMechanisms.includes(mechanism)) {
     return { ok: false, reason: 'opt-out-source', refuseFile: 'opt_out_source' };
   }
-  const flags: Record<string, boolean | null> = {};
-  for (const f of [
-    'consent_prechecked',
-    'consent_bundled_with_terms',
-    'consent_partner',
-    'consent_customer_purchase',
-    'consent_objection_offered',
-  ]) {
-    const v = readFlag(get(f));
-    if (v === 'bad') return { ok: false, reason: 'invalid-consent-flag' };
-    flags[f] = v;
+  const prechecked = readFlag(get('consent_prechecked'));
+  const bundled = readFlag(get('consent_bundled_with_terms'));
+  const partner = readFlag(get('consent_partner'));
+  const purchase = readFlag(get('consent_customer_purchase'));
+  const objection = readFlag(get('consent_objection_offered'));
+  if (
+    prechecked === 'bad' ||
+    bundled === 'bad' ||
+    partner === 'bad' ||
+    purchase === 'bad' ||
+    objection === 'bad'
+  ) {
+    return { ok: false, reason: 'invalid-consent-flag' };
   }
+  const flags = {
+    consent_prechecked: prechecked,
+    consent_bundled_with_terms: bundled,
+    consent_partner: partner,
+    consent_customer_purchase: purchase,
+    consent_objection_offered: objection,
+  };
   if (flags.consent_prechecked) {
     return { ok: false, reason: 'opt-out-source', refuseFile: 'opt_out_source' };
   }
+  const text = (f: string) => trimmed(get(f));
   const basisText = text('consent_basis')?.toLowerCase() ?? null;
   if (basisText && !(consentBases as readonly string[]).includes(basisText)) {
     return { ok: false, reason: 'invalid-consent-basis' };
   }
   const basis = basisText as ConsentBasis | null;
   const collectedAt = readInstant(get('consent_collected_at'));
-  if (collectedAt === 'bad' || (collectedAt && collectedAt > now.toISOString())) {
+  if (collectedAt === 'bad' || (collectedAt && collectedAt > isoOf(now))) {
     return { ok: false, reason: 'invalid-consent-date' };
   }
   const sourceText = text('consent_source')?.toLowerCase() ?? null;
