@@ -6,8 +6,9 @@ import { readFlag } from '../core/contact/read-consent-columns.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { createContactImporter } from '../store/contact-import.ts';
 import type { Store } from '../store/db.ts';
+import { readPreparedFileOnThread } from './open-import-reader.ts';
 import { type FileLayout, NotUtf8, type ReadRequest, Refusal } from './read-contact-file.ts';
-import { readPreparedFile, readPreparedFileOnThread } from './read-prepared-file.ts';
+import { readPreparedFile } from './read-prepared-file.ts';
 
 export interface ImportOptions {
   readonly file: string;

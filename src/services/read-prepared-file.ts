@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { createRowPreparer, type PreparedBatch } from '../core/contact/prepared-rows.ts';
 import { DomainError, type DomainErrorCode } from '../core/domain-error.ts';
 import {
@@ -75,70 +74,12 @@ export function toReaderFailure(error: unknown): ReaderFailure {
   };
 }
 
-function fromReaderFailure(failure: ReaderFailure): unknown {
+export function fromReaderFailure(failure: ReaderFailure): unknown {
   if (failure.kind === 'refusal') return new Refusal(failure.outcome);
   if (failure.kind === 'not-utf8') return new NotUtf8();
   if (failure.kind === 'domain') return new DomainError(failure.code, failure.message);
   return new Error(`import reader thread: ${failure.message}`);
 }
 
-/**
- * The reader's heap: what it keeps is the postal index, its code and a few batches, the rest
- * dies young. Unbounded, V8 let it grow by ~100 MB at 1M rows (peak RSS 420 MB against 308
- * with these limits, same speed: docs/decisions/store.md).
- */
-const readerHeapLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
-
 /** Batches the reader thread may post ahead of the importing thread (bounded memory). */
 export const readerLookahead = 2;
-
-/**
- * `readPreparedFile` on a worker thread (import-reader-thread.ts): reading, validating,
- * normalising and hashing run beside the database writes instead of between them. Batches
- * arrive in file order and are stored one at a time; the thread reads at most
- * `readerLookahead` batches ahead. A failure on either side stops both.
- */
-export async function readPreparedFileOnThread(
-  request: ReadRequest,
-  context: PrepareContext,
-  sink: PreparedSink,
-): Promise<ReadTotals> {
-  const entry = new URL('./import-reader-thread.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(code, {
-    eval: true,
-    workerData: { request, context },
-    resourceLimits: readerHeapLimits,
-  });
-  try {
-    return await new Promise<ReadTotals>((resolve, reject) => {
-      let queue = Promise.resolve();
-      let failed = false;
-      const fail = (error: unknown) => {
-        failed = true;
-        reject(error);
-      };
-      worker.on('error', fail);
-      worker.on('exit', (exitCode) => fail(new Error(`import reader thread exited (${exitCode})`)));
-      worker.on('message', (message: ReaderMessage) => {
-        queue = queue.then(async () => {
-          if (failed) return;
-          try {
-            if (message.type === 'layout') sink.layout(message.layout);
-            else if (message.type === 'progress') sink.progress(message.bytesRead);
-            else if (message.type === 'batch') {
-              await sink.batch(message);
-              worker.postMessage('ack');
-            } else if (message.type === 'done') resolve(message.totals);
-            else fail(fromReaderFailure(message.error));
-          } catch (error) {
-            fail(error);
-          }
-        });
-      });
-    });
-  } finally {
-    await worker.terminate();
-  }
-}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { ReadRequest, ReadTotals } from './read-contact-file.ts';
+import {
+  fromReaderFailure,
+  type PrepareContext,
+  type PreparedSink,
+  type ReaderMessage,
+} from './read-prepared-file.ts';
+
+/**
+ * The reader's heap: what it keeps is the postal index, its code and a few batches, the rest
+ * dies young. Unbounded, V8 let it grow by ~100 MB at 1M rows (peak RSS 411–428 MB against
+ * 306–315 with these limits, same speed: docs/decisions/store.md).
+ */
+const readerHeapLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
+/**
+ * The reader thread's code as one JavaScript file, bundled from the sources by esbuild (tsx's
+ * own compiler) and kept under node_modules/.cache by content: loaded through tsx instead, the
+ * thread would start a second TypeScript loader (and its own loader thread), ~50 MB more at
+ * the peak. Packages stay imports, resolved from the project as usual.
+ */
+function readerBundle(): URL {
+  const root = new URL('../../', import.meta.url);
+  const built = buildSync({
+    entryPoints: [fileURLToPath(new URL('./import-reader-thread.ts', import.meta.url))],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = built.outputFiles[0]!.contents;
+  const dir = fileURLToPath(new URL('node_modules/.cache/texto/', root));
+  const file = `${dir}import-reader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  }
+  return pathToFileURL(file);
+}
+
+/**
+ * `readPreparedFile` on a worker thread (import-reader-thread.ts): reading, validating,
+ * normalising and hashing run beside the database writes instead of between them. Batches
+ * arrive in file order and are stored one at a time; the thread reads at most
+ * `readerLookahead` batches ahead. A failure on either side stops both.
+ */
+export async function readPreparedFileOnThread(
+  request: ReadRequest,
+  context: PrepareContext,
+  sink: PreparedSink,
+): Promise<ReadTotals> {
+  const worker = new Worker(readerBundle(), {
+    workerData: { request, context },
+    resourceLimits: readerHeapLimits,
+    // Not the parent's `--import tsx`: the bundle is plain JavaScript.
+    execArgv: [],
+  });
+  try {
+    return await new Promise<ReadTotals>((resolve, reject) => {
+      let queue = Promise.resolve();
+      let failed = false;
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
+      worker.on('error', fail);
+      worker.on('exit', (exitCode) => fail(new Error(`import reader thread exited (${exitCode})`)));
+      worker.on('message', (message: ReaderMessage) => {
+        queue = queue.then(async () => {
+          if (failed) return;
+          try {
+            if (message.type === 'layout') sink.layout(message.layout);
+            else if (message.type === 'progress') sink.progress(message.bytesRead);
+            else if (message.type === 'batch') {
+              await sink.batch(message);
+              worker.postMessage('ack');
+            } else if (message.type === 'done') resolve(message.totals);
+            else fail(fromReaderFailure(message.error));
+          } catch (error) {
+            fail(error);
+          }
+        });
+      });
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
