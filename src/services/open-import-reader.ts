@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
@@ -41,6 +41,10 @@ function readerBundle(): URL {
   const file = `${dir}import-reader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
+    // Bundles of earlier sources go (one file per version of the code, ~100 kB each).
+    for (const old of readdirSync(dir)) {
+      if (/^import-reader-[0-9a-f]{16}\.mjs$/.test(old)) rmSync(`${dir}${old}`, { force: true });
+    }
     const partial = `${file}.${process.pid}`;
     writeFileSync(partial, code);
     renameSync(partial, file);
