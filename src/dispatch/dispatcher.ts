@@ -88,6 +88,9 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** Sent batches whose outcomes may wait for their group commit at once. */
+const maxUncommittedBatches = 4;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -346,6 +349,8 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         for (const m of claimed) touched.add(m.campaignId);
         track(sending, dispatchBatch(claimed, facts));
         if (sending.size >= 2) await Promise.race(sending);
+        // A writer that falls behind holds the claims back (outcomes never pile up in memory).
+        while (writes.size >= maxUncommittedBatches) await Promise.race(writes);
       }
       await Promise.all(sending);
       await Promise.all(writes);

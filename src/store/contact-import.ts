@@ -24,6 +24,8 @@ import {
   toConsentEventRow,
 } from './consent.ts';
 import type { BulkSession } from './db.ts';
+import { IdSet } from './id-set.ts';
+import { insertNewContacts } from './insert-new-contacts.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 
 export type ImportRow = ValidRow;
@@ -36,22 +38,6 @@ export interface ImportCounts {
   consentEvents: number;
   suppressed: number;
   liftedSuppressions: number;
-}
-
-/** Contact ids already touched by this import, as a growable bitset (1M ids = 125 KB). */
-class IdSet {
-  private bits = new Uint8Array(1 << 16);
-  has(id: number): boolean {
-    return id >> 3 < this.bits.length && (this.bits[id >> 3]! & (1 << (id & 7))) !== 0;
-  }
-  add(id: number): void {
-    if (id >> 3 >= this.bits.length) {
-      const grown = new Uint8Array(Math.max(this.bits.length * 2, (id >> 3) + 1));
-      grown.set(this.bits);
-      this.bits = grown;
-    }
-    this.bits[id >> 3]! |= 1 << (id & 7);
-  }
 }
 
 const contactColumns = preparedContactColumns;
@@ -142,49 +128,6 @@ export function createContactImporter(
     return anySuppression;
   }
 
-  /**
-   * Inserts the contacts whose number is new to the workspace; per row, the new id or null
-   * when the number is already stored. SQLite tells it per row (`ON CONFLICT DO NOTHING`);
-   * PostgreSQL looks the numbers up, COPYs the new ones and reads their ids.
-   */
-  async function insertContacts(
-    values: readonly unknown[][],
-    phones: readonly string[],
-  ): Promise<Array<number | null>> {
-    if (values.length === 0) return [];
-    const tried = await session.insertNewValues('contacts', contactColumns, values);
-    if (tried) return tried;
-    const existing = new Set(
-      (
-        await db
-          .selectFrom('contacts')
-          .select('phone')
-          .where('workspace_id', '=', workspaceId)
-          .where('list_id', 'is', null)
-          .where('phone', 'in', [...phones])
-          .execute()
-      ).map((c) => c.phone),
-    );
-    const news = values.filter((_, i) => !existing.has(phones[i]!));
-    await session.insertValues('contacts', contactColumns, news);
-    const ids =
-      news.length === 0
-        ? []
-        : await db
-            .selectFrom('contacts')
-            .select(['id', 'phone'])
-            .where('workspace_id', '=', workspaceId)
-            .where('list_id', 'is', null)
-            .where(
-              'phone',
-              'in',
-              phones.filter((p) => !existing.has(p)),
-            )
-            .execute();
-    const idOf = new Map(ids.map((r) => [r.phone, Number(r.id)]));
-    return phones.map((p) => (existing.has(p) ? null : idOf.get(p)!));
-  }
-
   /** Rows given as objects (a purchase's contacts with their whole ledgers). */
   async function writeBatch(rows: readonly ImportRow[]): Promise<void> {
     const evidenceIds = await evidence.idsOf(rows.map((r) => r.consent));
@@ -221,7 +164,10 @@ export function createContactImporter(
       if (timesSeen.get(phoneOf(row)) === 1) single.push(row);
       else repeated.push({ row: rowOf(row), evidenceId: evidenceIdOf(row) });
     }
-    const ids = await insertContacts(
+    const ids = await insertNewContacts(
+      session,
+      workspaceId,
+      contactColumns,
       single.map((row) => row.contact),
       single.map(phoneOf),
     );
@@ -299,7 +245,10 @@ export function createContactImporter(
   ): Promise<void> {
     if (batch.length === 0) return;
     const watch = await watchingSuppressions();
-    const ids = await insertContacts(
+    const ids = await insertNewContacts(
+      session,
+      workspaceId,
+      contactColumns,
       batch.map(contactValues),
       batch.map((b) => b.contact.phone),
     );
