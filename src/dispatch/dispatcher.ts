@@ -89,7 +89,7 @@ function isProcessAlive(pid: number): boolean {
 }
 
 /** Sent batches whose outcomes may wait for their group commit at once. */
-const maxUncommittedBatches = 4;
+const maxUncommittedBatches = 16;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
