@@ -15,7 +15,7 @@ export interface ValidRow {
 /**
  * A batch of valid rows prepared for storing (issue 4: a 1M-row import): everything a row
  * needs besides its database ids is computed where the file is read — the consent cache of a
- * new contact, the fingerprint of its event, the event's hash as the first of a chain — and
+ * new contact, its event's hash as the first of a chain (from the event's fingerprint) — and
  * the rows travel as one text (one copy between threads, split natively on arrival) instead
  * of objects that the storing thread would rebuild field by field.
  */
@@ -66,11 +66,10 @@ export const extra = {
   collectedAt: 2,
   ip: 3,
   userAgent: 4,
-  fingerprint: 5,
   /** The event's hash when it is the first of its contact's chain. */
-  firstHash: 6,
+  firstHash: 5,
 } as const;
-const extrasWidth = 7;
+const extrasWidth = 6;
 
 /** Whether a value can travel in the text as it is. */
 function plain(v: string | null): boolean {
@@ -140,7 +139,6 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
         consent.collectedAt,
         consent.ip,
         consent.userAgent,
-        print,
         firstHash(print, contact.phone),
       ];
       // Only values copied from the file's cells can carry a separator.
