@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import type { ConsentEvidence } from '../core/consent/consent-evidence.ts';
 import { deriveConsentState, stateOf } from '../core/consent/derive-consent-state.ts';
@@ -21,12 +21,13 @@ import {
   chainConsentEvent,
   createEvidenceIds,
   readConsentChains,
+  type StoredConsentEvent,
   toConsentEventRow,
 } from './consent.ts';
 import type { BulkSession } from './db.ts';
 import { IdSet } from './id-set.ts';
 import { insertNewContacts } from './insert-new-contacts.ts';
-import type { ConsentEventsTable, Database } from './schema.ts';
+import type { ConsentEventsTable, ContactsTable, Database } from './schema.ts';
 
 export type ImportRow = ValidRow;
 
@@ -200,10 +201,7 @@ export function createContactImporter(
         granted.set(phoneOf(row), [x[extra.collectedAt] as string]);
       }
     });
-    for (const incoming of stored) {
-      const appended = await mergeStored(incoming, eventRows);
-      if (watch) granted.set(incoming.contact.phone, grantDates(appended));
-    }
+    await mergeAllStored(stored, eventRows, watch ? granted : null);
     await writeIncoming(groupByPhone(repeated), eventRows, granted);
     await finishBatch(eventRows, granted);
   }
@@ -295,10 +293,7 @@ export function createContactImporter(
       });
       if (watch) granted.set(phone, grantDates(incoming.events));
     });
-    for (const incoming of stored) {
-      const appended = await mergeStored(incoming, eventRows);
-      if (watch) granted.set(incoming.contact.phone, grantDates(appended));
-    }
+    await mergeAllStored(stored, eventRows, watch ? granted : null);
   }
 
   async function finishBatch(eventRows: unknown[][], granted: Map<string, string[]>) {
@@ -311,26 +306,63 @@ export function createContactImporter(
     if (granted.size > 0) await settleSuppressions(granted);
   }
 
+  /**
+   * Stored numbers (each once in `stored`): their contacts and chains read in a few queries,
+   * then merged one by one. `granted`, when suppressions are watched, gets their new opt-ins.
+   */
+  async function mergeAllStored(
+    stored: readonly Incoming[],
+    eventRows: unknown[][],
+    granted: Map<string, string[]> | null,
+  ): Promise<void> {
+    for (let start = 0; start < stored.length; start += 500) {
+      const part = stored.slice(start, start + 500);
+      const befores = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('list_id', 'is', null)
+        .where(
+          'phone',
+          'in',
+          part.map((p) => p.contact.phone),
+        )
+        .execute();
+      const byPhone = new Map(befores.map((b) => [b.phone, b]));
+      const chains = await readConsentChains(
+        db,
+        workspaceId,
+        befores.map((b) => Number(b.id)),
+      );
+      for (const incoming of part) {
+        const before = byPhone.get(incoming.contact.phone);
+        if (!before) throw new Error(`stored contact ${incoming.contact.phone} not found`);
+        const appended = await mergeStored(
+          incoming,
+          before,
+          chains.get(Number(before.id)) ?? [],
+          eventRows,
+        );
+        granted?.set(incoming.contact.phone, grantDates(appended));
+      }
+    }
+  }
+
   /** A stored number: merge the values, append the events not yet in its chain. */
   async function mergeStored(
     incoming: Incoming,
+    before: Selectable<ContactsTable>,
+    storedChain: readonly StoredConsentEvent[],
     eventRows: unknown[][],
   ): Promise<ConsentEventInput[]> {
     const phone = incoming.contact.phone;
-    const before = await db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('list_id', 'is', null)
-      .where('phone', '=', phone)
-      .executeTakeFirstOrThrow();
     const id = Number(before.id);
     const beforeValues = Object.fromEntries(
       contactValueKeys.map((k) => [k, before[k]]),
     ) as unknown as ContactValues;
     const merged = mergeContact(beforeValues, incoming.contact);
     const chain: Array<ConsentEventInput & { seq: number; hash: string; fingerprint: string }> = [
-      ...((await readConsentChains(db, workspaceId, [id])).get(id) ?? []),
+      ...storedChain,
     ];
     const known = new Set(chain.map((e) => e.fingerprint));
     const appended: ConsentEventInput[] = [];
