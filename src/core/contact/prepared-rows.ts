@@ -123,26 +123,26 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
       const ok = consent.kind === 'granted' && granted[evidence]!;
       const from =
         interaction && interaction > consent.collectedAt ? interaction : consent.collectedAt;
-      const values: unknown[] = [workspaceId, null];
-      for (const k of contactValueKeys) values.push(contact[k]);
-      values.push(
-        consent.basis,
-        consent.kind === 'withdrawn' ? 'withdrawn' : ok ? 'granted' : 'invalid',
-        ok ? addYears(from, consentLifetimeYears) : null,
-        consent.collectedAt,
-        recordedAt,
-        recordedAt,
-      );
-      const extras = [
-        row.line,
-        evidence,
-        consent.collectedAt,
-        consent.ip,
-        consent.userAgent,
-        firstHash(print, contact.phone),
-      ];
+      const values: unknown[] = new Array(contactWidth + extrasWidth);
+      values[0] = workspaceId;
+      values[1] = null;
+      for (let k = 0; k < contactValueKeys.length; k++) {
+        values[firstValue + k] = contact[contactValueKeys[k]!];
+      }
+      let at = firstValue + contactValueKeys.length;
+      values[at++] = consent.basis;
+      values[at++] = consent.kind === 'withdrawn' ? 'withdrawn' : ok ? 'granted' : 'invalid';
+      values[at++] = ok ? addYears(from, consentLifetimeYears) : null;
+      values[at++] = consent.collectedAt;
+      values[at++] = recordedAt;
+      values[at++] = recordedAt;
+      values[at + extra.line] = row.line;
+      values[at + extra.evidence] = evidence;
+      values[at + extra.collectedAt] = consent.collectedAt;
+      values[at + extra.ip] = consent.ip;
+      values[at + extra.userAgent] = consent.userAgent;
+      values[at + extra.firstHash] = firstHash(print, contact.phone);
       // Only values copied from the file's cells can carry a separator.
-      for (let i = 0; i < extras.length; i++) values.push(extras[i]);
       if (
         plain(contact.first_name) &&
         plain(contact.last_name) &&
@@ -156,7 +156,12 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
         // One flat string per row (a join, not concatenations the GC must then collect).
         for (let i = 0; i < values.length; i++) values[i] ??= NUL;
         lines.push(values.join(US));
-      } else odd.push([count, { contact: values.slice(0, contactWidth), extras }]);
+      } else {
+        odd.push([
+          count,
+          { contact: values.slice(0, contactWidth), extras: values.slice(contactWidth) },
+        ]);
+      }
       count += 1;
     },
     take(): PreparedBatch {

@@ -10,6 +10,23 @@ import {
 } from './contact-fields.ts';
 
 /** Readers of the targeting attributes: value, null when blank, 'bad' when not understood. */
+/**
+ * A reader of a column whose values repeat (a file has a handful of genders, professions,
+ * income bands, transport and interest lists): each distinct text is read once. Bounded: the
+ * cache starts over past 1,024 texts. Results are strings or null, shared safely.
+ */
+function memoizeText<R>(read: (value: string) => R): (value: string) => R {
+  const seen = new Map<string, R>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined || seen.has(value)) return known as R;
+    const result = read(value);
+    if (seen.size >= 1024) seen.clear();
+    seen.set(value, result);
+    return result;
+  };
+}
+
 const fold = (s: string) =>
   s
     .normalize('NFD')
@@ -43,11 +60,12 @@ const genderWords: Record<string, Gender> = {
   nonbinary: 'X',
 };
 
-export function readGender(value: string): Gender | null | 'bad' {
+function readGenderUncached(value: string): Gender | null | 'bad' {
   const v = fold(value);
   if (!v) return null;
   return genderWords[v] ?? 'bad';
 }
+export const readGender = memoizeText(readGenderUncached);
 
 const professionWords: Array<[RegExp, Profession]> = [
   [/^agricult/, '1'],
@@ -61,13 +79,14 @@ const professionWords: Array<[RegExp, Profession]> = [
 ];
 
 /** INSEE PCS 2020 group: '1'..'6', '7' retired, '8' other without activity; codes or words. */
-export function readProfession(value: string): Profession | null | 'bad' {
+function readProfessionUncached(value: string): Profession | null | 'bad' {
   const v = fold(value);
   if (!v) return null;
   const code = /^([1-8])\d*$/.exec(v)?.[1];
   if (code && code in professions) return code as Profession;
   return professionWords.find(([re]) => re.test(v))?.[1] ?? 'bad';
 }
+export const readProfession = memoizeText(readProfessionUncached);
 
 const bandRanges: Array<[number, number, IncomeBand]> = [
   [0, 15, 'lt15k'],
@@ -79,7 +98,7 @@ const bandRanges: Array<[number, number, IncomeBand]> = [
 ];
 
 /** An income band from its code or a range such as '30-45k', '30000-45000', '<15k', '>90k'. */
-export function readIncome(value: string): IncomeBand | null | 'bad' {
+function readIncomeUncached(value: string): IncomeBand | null | 'bad' {
   const raw = value.trim().toLowerCase();
   if (!raw) return null;
   if ((incomeBands as readonly string[]).includes(raw)) return raw as IncomeBand;
@@ -99,8 +118,9 @@ export function readIncome(value: string): IncomeBand | null | 'bad' {
   const band = bandRanges.find(([lo, hi]) => low >= lo && high <= hi && low < hi);
   return band?.[2] ?? 'bad';
 }
+export const readIncome = memoizeText(readIncomeUncached);
 
-export function readHousing(value: string): Housing | null | 'bad' {
+function readHousingUncached(value: string): Housing | null | 'bad' {
   const v = fold(value);
   if (!v) return null;
   const kind = /\b(house|maison|pavillon)\b/.test(v)
@@ -116,6 +136,7 @@ export function readHousing(value: string): Housing | null | 'bad' {
   if (!kind && !tenure) return 'bad';
   return (kind && tenure ? `${kind}_${tenure}` : (kind ?? tenure)) as Housing;
 }
+export const readHousing = memoizeText(readHousingUncached);
 
 const transportWords: Record<string, Transport> = {
   car: 'car',
@@ -144,7 +165,7 @@ const transportWords: Record<string, Transport> = {
 for (const t of transports) transportWords[t] = t;
 
 /** Multi-valued fields are '|'-separated in the file and stored as '|a|b|' (LIKE '%|a|%'). */
-export function readTransport(value: string): string | null | 'bad' {
+function readTransportUncached(value: string): string | null | 'bad' {
   const parts = value
     .split(/[|,;]/)
     .map((p) => p.trim())
@@ -158,12 +179,13 @@ export function readTransport(value: string): string | null | 'bad' {
   }
   return `|${[...out].sort().join('|')}|`;
 }
+export const readTransport = memoizeText(readTransportUncached);
 
 /** Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. */
 const oddSpace = /\s\s|[^\S ]/;
 
 /** Tags separated by |: trimmed, lower case, inner spaces collapsed, each once, sorted. */
-export function readInterests(value: string): string | null {
+function readInterestsUncached(value: string): string | null {
   if (value === '') return null;
   const tags: string[] = [];
   for (const part of value.split('|')) {
@@ -173,6 +195,7 @@ export function readInterests(value: string): string | null {
   }
   return tags.length === 0 ? null : `|${tags.sort().join('|')}|`;
 }
+export const readInterests = memoizeText(readInterestsUncached);
 
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;

@@ -129,8 +129,7 @@ export function readConsentColumns(
   if (flags.consent_prechecked) {
     return { ok: false, reason: 'opt-out-source', refuseFile: 'opt_out_source' };
   }
-  const text = (f: string) => trimmed(get(f));
-  const basisText = text('consent_basis')?.toLowerCase() ?? null;
+  const basisText = trimmed(get('consent_basis'))?.toLowerCase() ?? null;
   if (basisText && !(consentBases as readonly string[]).includes(basisText)) {
     return { ok: false, reason: 'invalid-consent-basis' };
   }
@@ -139,19 +138,21 @@ export function readConsentColumns(
   if (collectedAt === 'bad' || (collectedAt && collectedAt > isoOf(now))) {
     return { ok: false, reason: 'invalid-consent-date' };
   }
-  const sourceText = text('consent_source')?.toLowerCase() ?? null;
+  const sourceText = trimmed(get('consent_source'))?.toLowerCase() ?? null;
   const declared = sourceText ? sourceWords[sourceText] : undefined;
   if (sourceText && !declared) return { ok: false, reason: 'invalid-consent-source' };
   const sourceType =
     declared ??
-    (flags.consent_partner || text('consent_partner_list_url') ? 'list_provider' : 'first_party');
+    (flags.consent_partner || trimmed(get('consent_partner_list_url'))
+      ? 'list_provider'
+      : 'first_party');
 
   const missing: string[] = [];
   if (!basis) missing.push('consent_basis');
   if (!collectedAt) missing.push('consent_collected_at');
   if (basis === 'opt_in') {
     if (!mechanism) missing.push('consent_mechanism');
-    if (!text('consent_wording')) missing.push('consent_wording');
+    if (!trimmed(get('consent_wording'))) missing.push('consent_wording');
   }
   if (basis === 'soft_opt_in' && sourceType === 'first_party') {
     if (flags.consent_customer_purchase === null) missing.push('consent_customer_purchase');
@@ -162,8 +163,8 @@ export function readConsentColumns(
   }
   if (sourceType === 'list_provider') {
     if (flags.consent_partner === null) missing.push('consent_partner');
-    if (!text('consent_partner_list_url')) missing.push('consent_partner_list_url');
-    if (!text('consent_partner_list_version')) missing.push('consent_partner_list_version');
+    if (!trimmed(get('consent_partner_list_url'))) missing.push('consent_partner_list_url');
+    if (!trimmed(get('consent_partner_list_version'))) missing.push('consent_partner_list_version');
   }
   if (missing.length > 0) {
     return {
@@ -177,15 +178,15 @@ export function readConsentColumns(
     kind: 'granted',
     basis,
     mechanism,
-    wording: text('consent_wording'),
-    wordingVersion: text('consent_wording_version'),
-    formUrl: text('consent_form_url'),
-    ip: text('consent_ip'),
-    userAgent: text('consent_user_agent'),
+    wording: trimmed(get('consent_wording')),
+    wordingVersion: trimmed(get('consent_wording_version')),
+    formUrl: trimmed(get('consent_form_url')),
+    ip: trimmed(get('consent_ip')),
+    userAgent: trimmed(get('consent_user_agent')),
     collectedAt: collectedAt as string,
     sourceType,
-    partnerListUrl: text('consent_partner_list_url'),
-    partnerListVersion: text('consent_partner_list_version'),
+    partnerListUrl: trimmed(get('consent_partner_list_url')),
+    partnerListVersion: trimmed(get('consent_partner_list_version')),
     partnerConsent: flags.consent_partner === true,
     prechecked: false,
     bundledWithTerms: flags.consent_bundled_with_terms === true,
