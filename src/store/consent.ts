@@ -3,6 +3,7 @@ import type { ConsentEvent, ConsentEventInput } from '../core/consent/consent-ev
 import { type ConsentEvidence, evidenceKey } from '../core/consent/consent-evidence.ts';
 import {
   fingerprintConsentEvent,
+  fingerprinterFor,
   genesisHash,
   hashConsentEvent,
 } from '../core/consent/hash-consent-event.ts';
@@ -114,11 +115,11 @@ export async function readConsentChains(
   const rows = await db
     .selectFrom('consent_events as e')
     .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-    .innerJoin('consent_evidence as v', 'v.id', 'e.evidence_id')
     .select([
       'e.id',
       'e.contact_id',
       'e.seq',
+      'e.evidence_id',
       'e.collected_at',
       'e.ip',
       'e.user_agent',
@@ -127,26 +128,15 @@ export async function readConsentChains(
       'e.hash',
       'c.phone',
       'c.workspace_id',
-      'v.kind',
-      'v.basis',
-      'v.mechanism',
-      'v.wording',
-      'v.wording_version',
-      'v.form_url',
-      'v.source_type',
-      'v.partner_list_url',
-      'v.partner_list_version',
-      'v.partner_consent',
-      'v.prechecked',
-      'v.bundled_with_terms',
-      'v.customer_purchase',
-      'v.objection_offered',
     ])
     .where('c.workspace_id', '=', workspaceId)
     .where('e.contact_id', 'in', contactIds)
     .orderBy('e.contact_id')
     .orderBy('e.seq')
     .execute();
+  // The evidences are few (an import's rows share one): read once each, fingerprinted by
+  // `fingerprinterFor` (the same fingerprint as fingerprintConsentEvent, tested).
+  const evidences = await readEvidences(db, [...new Set(rows.map((r) => Number(r.evidence_id)))]);
   for (const row of rows) {
     const contactId = Number(row.contact_id);
     let chain = chains.get(contactId);
@@ -154,27 +144,28 @@ export async function readConsentChains(
       chain = [];
       chains.set(contactId, chain);
     }
-    const input: ConsentEventInput = {
-      kind: row.kind,
-      basis: row.basis as ConsentEvent['basis'],
-      mechanism: row.mechanism as ConsentEvent['mechanism'],
-      wording: row.wording,
-      wordingVersion: row.wording_version,
-      formUrl: row.form_url,
+    const evidence = evidences.get(Number(row.evidence_id));
+    if (!evidence) throw new Error(`consent event ${row.id}: evidence ${row.evidence_id} missing`);
+    const e = evidence.fields;
+    const own = { collectedAt: row.collected_at, ip: row.ip, userAgent: row.user_agent };
+    chain.push({
+      kind: e.kind,
+      basis: e.basis,
+      mechanism: e.mechanism,
+      wording: e.wording,
+      wordingVersion: e.wordingVersion,
+      formUrl: e.formUrl,
       ip: row.ip,
       userAgent: row.user_agent,
       collectedAt: row.collected_at,
-      sourceType: row.source_type,
-      partnerListUrl: row.partner_list_url,
-      partnerListVersion: row.partner_list_version,
-      partnerConsent: row.partner_consent !== 0,
-      prechecked: row.prechecked !== 0,
-      bundledWithTerms: row.bundled_with_terms !== 0,
-      customerPurchase: bool(row.customer_purchase),
-      objectionOffered: bool(row.objection_offered),
-    };
-    chain.push({
-      ...input,
+      sourceType: e.sourceType,
+      partnerListUrl: e.partnerListUrl,
+      partnerListVersion: e.partnerListVersion,
+      partnerConsent: e.partnerConsent,
+      prechecked: e.prechecked,
+      bundledWithTerms: e.bundledWithTerms,
+      customerPurchase: e.customerPurchase,
+      objectionOffered: e.objectionOffered,
       id: Number(row.id),
       contactId,
       workspaceId: row.workspace_id,
@@ -182,12 +173,45 @@ export async function readConsentChains(
       seq: row.seq,
       origin: row.origin,
       recordedAt: row.recorded_at,
-      fingerprint: fingerprintConsentEvent(row.phone, input),
+      fingerprint: evidence.print(row.phone, own),
       prevHash: chain[chain.length - 1]?.hash ?? genesisHash,
       hash: row.hash,
     });
   }
   return chains;
+}
+
+/** Evidence rows by id, with the fingerprinter of their events. */
+async function readEvidences(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, { fields: ConsentEvidence; print: ReturnType<typeof fingerprinterFor> }>> {
+  const found = new Map<
+    number,
+    { fields: ConsentEvidence; print: ReturnType<typeof fingerprinterFor> }
+  >();
+  if (ids.length === 0) return found;
+  const rows = await db.selectFrom('consent_evidence').selectAll().where('id', 'in', ids).execute();
+  for (const v of rows) {
+    const fields: ConsentEvidence = {
+      kind: v.kind as ConsentEvidence['kind'],
+      basis: v.basis as ConsentEvidence['basis'],
+      mechanism: v.mechanism as ConsentEvidence['mechanism'],
+      wording: v.wording,
+      wordingVersion: v.wording_version,
+      formUrl: v.form_url,
+      sourceType: v.source_type as ConsentEvidence['sourceType'],
+      partnerListUrl: v.partner_list_url,
+      partnerListVersion: v.partner_list_version,
+      partnerConsent: v.partner_consent !== 0,
+      prechecked: v.prechecked !== 0,
+      bundledWithTerms: v.bundled_with_terms !== 0,
+      customerPurchase: bool(v.customer_purchase),
+      objectionOffered: bool(v.objection_offered),
+    };
+    found.set(Number(v.id), { fields, print: fingerprinterFor(fields) });
+  }
+  return found;
 }
 
 /** The chained event that follows `last` (null for a contact's first event). */

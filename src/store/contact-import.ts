@@ -357,9 +357,9 @@ export function createContactImporter(
   ): Promise<ConsentEventInput[]> {
     const phone = incoming.contact.phone;
     const id = Number(before.id);
-    const beforeValues = Object.fromEntries(
-      contactValueKeys.map((k) => [k, before[k]]),
-    ) as unknown as ContactValues;
+    const beforeValues = {} as ContactValues;
+    for (const k of contactValueKeys)
+      (beforeValues as unknown as Record<string, unknown>)[k] = before[k];
     const merged = mergeContact(beforeValues, incoming.contact);
     const chain: Array<ConsentEventInput & { seq: number; hash: string; fingerprint: string }> = [
       ...storedChain,

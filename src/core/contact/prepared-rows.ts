@@ -243,10 +243,24 @@ export function consentOf(
   row: PreparedRow,
   evidences: readonly ConsentEvidence[],
 ): ConsentEventInput {
+  const e = evidences[row.extras[extra.evidence] as number]!;
   return {
-    ...evidences[row.extras[extra.evidence] as number]!,
-    collectedAt: row.extras[extra.collectedAt] as string,
+    kind: e.kind,
+    basis: e.basis,
+    mechanism: e.mechanism,
+    wording: e.wording,
+    wordingVersion: e.wordingVersion,
+    formUrl: e.formUrl,
     ip: row.extras[extra.ip] as string | null,
     userAgent: row.extras[extra.userAgent] as string | null,
+    collectedAt: row.extras[extra.collectedAt] as string,
+    sourceType: e.sourceType,
+    partnerListUrl: e.partnerListUrl,
+    partnerListVersion: e.partnerListVersion,
+    partnerConsent: e.partnerConsent,
+    prechecked: e.prechecked,
+    bundledWithTerms: e.bundledWithTerms,
+    customerPurchase: e.customerPurchase,
+    objectionOffered: e.objectionOffered,
   };
 }
