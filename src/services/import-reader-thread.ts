@@ -23,7 +23,12 @@ if (port) {
     acknowledged?.();
     acknowledged = null;
   });
-  const post = (message: ReaderMessage) => port.postMessage(message);
+  const post = (message: ReaderMessage) =>
+    // A batch's bytes move to the importing thread (no copy; outside either heap).
+    port.postMessage(
+      message,
+      message.type === 'batch' ? [message.prepared.bytes.buffer as ArrayBuffer] : [],
+    );
   readPreparedFile(request, context, {
     layout: (layout) => post({ type: 'layout', layout }),
     progress: (bytesRead) => post({ type: 'progress', bytesRead }),
