@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEvent, ConsentEventInput } from '../core/consent/consent-event.ts';
-import { type ConsentEvidence, evidenceKey } from '../core/consent/consent-evidence.ts';
+import { type ConsentEvidence, eventOf, evidenceKey } from '../core/consent/consent-evidence.ts';
 import {
   fingerprintConsentEvent,
   fingerprinterFor,
@@ -146,37 +146,22 @@ export async function readConsentChains(
     }
     const evidence = evidences.get(Number(row.evidence_id));
     if (!evidence) throw new Error(`consent event ${row.id}: evidence ${row.evidence_id} missing`);
-    const e = evidence.fields;
     const own = { collectedAt: row.collected_at, ip: row.ip, userAgent: row.user_agent };
-    chain.push({
-      kind: e.kind,
-      basis: e.basis,
-      mechanism: e.mechanism,
-      wording: e.wording,
-      wordingVersion: e.wordingVersion,
-      formUrl: e.formUrl,
-      ip: row.ip,
-      userAgent: row.user_agent,
-      collectedAt: row.collected_at,
-      sourceType: e.sourceType,
-      partnerListUrl: e.partnerListUrl,
-      partnerListVersion: e.partnerListVersion,
-      partnerConsent: e.partnerConsent,
-      prechecked: e.prechecked,
-      bundledWithTerms: e.bundledWithTerms,
-      customerPurchase: e.customerPurchase,
-      objectionOffered: e.objectionOffered,
-      id: Number(row.id),
-      contactId,
-      workspaceId: row.workspace_id,
-      phone: row.phone,
-      seq: row.seq,
-      origin: row.origin,
-      recordedAt: row.recorded_at,
-      fingerprint: evidence.print(row.phone, own),
-      prevHash: chain[chain.length - 1]?.hash ?? genesisHash,
-      hash: row.hash,
-    });
+    const event = eventOf(evidence.fields, own);
+    chain.push(
+      Object.assign(event, {
+        id: Number(row.id),
+        contactId,
+        workspaceId: row.workspace_id,
+        phone: row.phone,
+        seq: row.seq,
+        origin: row.origin,
+        recordedAt: row.recorded_at,
+        fingerprint: evidence.print(row.phone, own),
+        prevHash: chain[chain.length - 1]?.hash ?? genesisHash,
+        hash: row.hash,
+      }),
+    );
   }
   return chains;
 }

@@ -9,8 +9,14 @@ export function evidenceKey(e: ConsentEvidence): string {
   return `${e.kind}\u0001${e.basis}\u0001${e.mechanism}\u0001${e.wording}\u0001${e.wordingVersion}\u0001${e.formUrl}\u0001${e.sourceType}\u0001${e.partnerListUrl}\u0001${e.partnerListVersion}\u0001${e.partnerConsent}\u0001${e.prechecked}\u0001${e.bundledWithTerms}\u0001${e.customerPurchase}\u0001${e.objectionOffered}`;
 }
 
-/** An event's evidence alone (a plain object: it crosses threads). */
+/** An event's evidence alone (a plain object: it crosses threads). Once per evidence. */
 export function evidenceOf(e: ConsentEventInput): ConsentEvidence {
+  const { collectedAt: _collectedAt, ip: _ip, userAgent: _userAgent, ...evidence } = e;
+  return evidence;
+}
+
+/** An event from its evidence and its own values, field by field (hot paths: no spread). */
+export function eventOf(e: ConsentEvidence, own: OwnConsentFields): ConsentEventInput {
   return {
     kind: e.kind,
     basis: e.basis,
@@ -18,6 +24,9 @@ export function evidenceOf(e: ConsentEventInput): ConsentEvidence {
     wording: e.wording,
     wordingVersion: e.wordingVersion,
     formUrl: e.formUrl,
+    ip: own.ip,
+    userAgent: own.userAgent,
+    collectedAt: own.collectedAt,
     sourceType: e.sourceType,
     partnerListUrl: e.partnerListUrl,
     partnerListVersion: e.partnerListVersion,

@@ -1,5 +1,10 @@
 import type { ConsentEventInput } from '../consent/consent-event.ts';
-import { type ConsentEvidence, evidenceKey, evidenceOf } from '../consent/consent-evidence.ts';
+import {
+  type ConsentEvidence,
+  eventOf,
+  evidenceKey,
+  evidenceOf,
+} from '../consent/consent-evidence.ts';
 import { addYears, consentLifetimeYears, stateOf } from '../consent/derive-consent-state.ts';
 import { fingerprinterFor, firstChainHasher } from '../consent/hash-consent-event.ts';
 import { contactValueKeys } from './merge-contact.ts';
@@ -255,24 +260,9 @@ export function consentOf(
   row: PreparedRow,
   evidences: readonly ConsentEvidence[],
 ): ConsentEventInput {
-  const e = evidences[row.extras[extra.evidence] as number]!;
-  return {
-    kind: e.kind,
-    basis: e.basis,
-    mechanism: e.mechanism,
-    wording: e.wording,
-    wordingVersion: e.wordingVersion,
-    formUrl: e.formUrl,
+  return eventOf(evidences[row.extras[extra.evidence] as number]!, {
+    collectedAt: row.extras[extra.collectedAt] as string,
     ip: row.extras[extra.ip] as string | null,
     userAgent: row.extras[extra.userAgent] as string | null,
-    collectedAt: row.extras[extra.collectedAt] as string,
-    sourceType: e.sourceType,
-    partnerListUrl: e.partnerListUrl,
-    partnerListVersion: e.partnerListVersion,
-    partnerConsent: e.partnerConsent,
-    prechecked: e.prechecked,
-    bundledWithTerms: e.bundledWithTerms,
-    customerPurchase: e.customerPurchase,
-    objectionOffered: e.objectionOffered,
-  };
+  });
 }
