@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { departmentShapes, insetFrames } from '../../web/src/audience/department-shapes.ts';
+import { insetFrames } from '../../web/src/audience/department-layout.ts';
+import { departmentShapes } from '../../web/src/audience/department-shapes.ts';
 import {
   boundsOf,
   decodeArcs,

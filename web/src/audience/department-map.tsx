@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n-context.tsx';
 import { buildColourScale, emptyColour } from './colour-scale.ts';
-import { departmentShapes, insetFrames, mapViewBox, zoomFrame } from './department-shapes.ts';
+import { insetFrames, mapViewBox, zoomFrame } from './department-layout.ts';
+import { departmentShapes } from './department-shapes.ts';
 
 interface Tip {
   code: string;
