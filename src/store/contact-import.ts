@@ -1,10 +1,9 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import type { ConsentEvidence } from '../core/consent/consent-evidence.ts';
-import { deriveConsentState, stateOf } from '../core/consent/derive-consent-state.ts';
-import { chainHash, fingerprinterFor, genesisHash } from '../core/consent/hash-consent-event.ts';
-import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
-import type { ContactValues } from '../core/contact/normalise-contact.ts';
+import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
+import { fingerprinterFor } from '../core/consent/hash-consent-event.ts';
+import { contactValueKeys, mergeContact } from '../core/contact/merge-contact.ts';
 import {
   consentOf,
   contactOf,
@@ -17,17 +16,18 @@ import {
   statusAt,
   type ValidRow,
 } from '../core/contact/prepared-rows.ts';
-import {
-  chainConsentEvent,
-  createEvidenceIds,
-  readConsentChains,
-  type StoredConsentEvent,
-  toConsentEventRow,
-} from './consent.ts';
+import { chainConsentEvent, createEvidenceIds, toConsentEventRow } from './consent.ts';
 import type { BulkSession } from './db.ts';
 import { IdSet } from './id-set.ts';
 import { insertNewContacts } from './insert-new-contacts.ts';
-import type { ConsentEventsTable, ContactsTable, Database } from './schema.ts';
+import {
+  type ChainedEvent,
+  type ImportRecording,
+  type Incoming,
+  mergeAllStored,
+} from './merge-stored-contacts.ts';
+import type { ConsentEventsTable, Database } from './schema.ts';
+import { grantDates, settleImportSuppressions } from './settle-import-suppressions.ts';
 
 export type ImportRow = ValidRow;
 
@@ -53,13 +53,6 @@ const eventColumns = [
   'recorded_at',
   'hash',
 ] as const satisfies ReadonlyArray<keyof Insertable<ConsentEventsTable>>;
-
-/** A new contact's events, chained from the genesis hash, with their evidence ids. */
-interface Incoming {
-  contact: ContactValues;
-  events: ConsentEventInput[];
-  evidenceIds: number[];
-}
 
 /**
  * Writes validated import rows in batches inside the caller's bulk transaction: merges
@@ -201,7 +194,7 @@ export function createContactImporter(
         granted.set(phoneOf(row), [x[extra.collectedAt] as string]);
       }
     });
-    await mergeAllStored(stored, eventRows, watch ? granted : null);
+    await mergeAllStored(recording, stored, eventRows, watch ? granted : null);
     await writeIncoming(groupByPhone(repeated), eventRows, granted);
     await finishBatch(eventRows, granted);
   }
@@ -260,110 +253,23 @@ export function createContactImporter(
       seen.add(id);
       counts.imported += 1;
       const phone = incoming.contact.phone;
-      let last: { seq: number; hash: string } | null = null;
-      const known = new Set<string>();
-      incoming.events.forEach((input, k) => {
-        const evidenceId = incoming.evidenceIds[k]!;
-        const print = fingerprint(evidenceId, phone, input);
-        if (known.has(print)) return;
-        known.add(print);
-        const seq = (last?.seq ?? 0) + 1;
-        const hash = chainHash(
-          last?.hash ?? genesisHash,
-          print,
-          workspaceId,
-          phone,
-          seq,
-          options.origin,
-          nowIso,
-        );
-        eventRows.push([
-          id,
-          seq,
-          evidenceId,
-          input.collectedAt,
-          input.ip,
-          input.userAgent,
-          options.origin,
-          nowIso,
-          hash,
-        ]);
-        last = { seq, hash };
-        counts.consentEvents += 1;
-      });
+      appendEvents(id, phone, [], incoming, eventRows);
       if (watch) granted.set(phone, grantDates(incoming.events));
     });
-    await mergeAllStored(stored, eventRows, watch ? granted : null);
-  }
-
-  async function finishBatch(eventRows: unknown[][], granted: Map<string, string[]>) {
-    await session.insertValues('consent_events', eventColumns, eventRows);
-    written += eventRows.length;
-    if (written >= nextRefresh) {
-      await session.refreshStatistics(['contacts', 'consent_events']);
-      nextRefresh = written * 4;
-    }
-    if (granted.size > 0) await settleSuppressions(granted);
+    await mergeAllStored(recording, stored, eventRows, watch ? granted : null);
   }
 
   /**
-   * Stored numbers (each once in `stored`): their contacts and chains read in a few queries,
-   * then merged one by one. `granted`, when suppressions are watched, gets their new opt-ins.
+   * Appends to `chain` (and to `eventRows`) the incoming events it does not hold yet, each
+   * chained to the one before; returns them. Identical events are recorded once.
    */
-  async function mergeAllStored(
-    stored: readonly Incoming[],
-    eventRows: unknown[][],
-    granted: Map<string, string[]> | null,
-  ): Promise<void> {
-    for (let start = 0; start < stored.length; start += 500) {
-      const part = stored.slice(start, start + 500);
-      const befores = await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('list_id', 'is', null)
-        .where(
-          'phone',
-          'in',
-          part.map((p) => p.contact.phone),
-        )
-        .execute();
-      const byPhone = new Map(befores.map((b) => [b.phone, b]));
-      const chains = await readConsentChains(
-        db,
-        workspaceId,
-        befores.map((b) => Number(b.id)),
-      );
-      for (const incoming of part) {
-        const before = byPhone.get(incoming.contact.phone);
-        if (!before) throw new Error(`stored contact ${incoming.contact.phone} not found`);
-        const appended = await mergeStored(
-          incoming,
-          before,
-          chains.get(Number(before.id)) ?? [],
-          eventRows,
-        );
-        granted?.set(incoming.contact.phone, grantDates(appended));
-      }
-    }
-  }
-
-  /** A stored number: merge the values, append the events not yet in its chain. */
-  async function mergeStored(
+  function appendEvents(
+    id: number,
+    phone: string,
+    chain: ChainedEvent[],
     incoming: Incoming,
-    before: Selectable<ContactsTable>,
-    storedChain: readonly StoredConsentEvent[],
     eventRows: unknown[][],
-  ): Promise<ConsentEventInput[]> {
-    const phone = incoming.contact.phone;
-    const id = Number(before.id);
-    const beforeValues = {} as ContactValues;
-    for (const k of contactValueKeys)
-      (beforeValues as unknown as Record<string, unknown>)[k] = before[k];
-    const merged = mergeContact(beforeValues, incoming.contact);
-    const chain: Array<ConsentEventInput & { seq: number; hash: string; fingerprint: string }> = [
-      ...storedChain,
-    ];
+  ): ConsentEventInput[] {
     const known = new Set(chain.map((e) => e.fingerprint));
     const appended: ConsentEventInput[] = [];
     incoming.events.forEach((input, k) => {
@@ -387,78 +293,34 @@ export function createContactImporter(
       appended.push(input);
     });
     counts.consentEvents += appended.length;
-    const changed = !sameContact(beforeValues, merged) || appended.length > 0;
-    if (seen.has(id)) counts.duplicates += 1;
-    else if (changed) counts.updated += 1;
-    else counts.unchanged += 1;
-    seen.add(id);
-    if (changed) {
-      const state = deriveConsentState(chain, merged.last_interaction_at);
-      await db
-        .updateTable('contacts')
-        .set({
-          ...merged,
-          consent_basis: state.basis,
-          consent_status: state.status,
-          consent_valid_until: state.validUntil,
-          consent_collected_at: state.collectedAt,
-          updated_at: nowIso,
-        })
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .execute();
-    }
     return appended;
   }
 
-  /**
-   * Imported numbers under an active suppression stay suppressed (counted), unless one of the
-   * opt-ins this import recorded was collected after it (OPT-01): then it is lifted, pointing
-   * to the contact's latest event.
-   */
-  async function settleSuppressions(granted: Map<string, string[]>): Promise<void> {
-    if (granted.size === 0) return;
-    const suppressions = await db
-      .selectFrom('suppressions')
-      .select(['id', 'phone', 'created_at'])
-      .where('workspace_id', '=', workspaceId)
-      .where('lifted_at', 'is', null)
-      .where('phone', 'in', [...granted.keys()])
-      .execute();
-    for (const suppression of suppressions) {
-      const lifting = granted.get(suppression.phone)!.some((at) => at > suppression.created_at);
-      if (!lifting) {
-        counts.suppressed += 1;
-        continue;
-      }
-      const event = await db
-        .selectFrom('consent_events as e')
-        .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-        .select('e.id')
-        .where('c.workspace_id', '=', workspaceId)
-        .where('c.list_id', 'is', null)
-        .where('c.phone', '=', suppression.phone)
-        .orderBy('e.seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      await db
-        .updateTable('suppressions')
-        .set({
-          lifted_at: nowIso,
-          lifted_note: `new opt-in recorded by ${options.origin}`,
-          lifted_by_consent_event_id: event ? Number(event.id) : null,
-        })
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', Number(suppression.id))
-        .execute();
-      counts.liftedSuppressions += 1;
+  const recording: ImportRecording = {
+    db,
+    workspaceId,
+    nowIso,
+    counts,
+    seen,
+    appendEvents,
+  };
+
+  async function finishBatch(eventRows: unknown[][], granted: Map<string, string[]>) {
+    await session.insertValues('consent_events', eventColumns, eventRows);
+    written += eventRows.length;
+    if (written >= nextRefresh) {
+      await session.refreshStatistics(['contacts', 'consent_events']);
+      nextRefresh = written * 4;
     }
+    if (granted.size > 0)
+      await settleImportSuppressions(
+        db,
+        workspaceId,
+        { origin: options.origin, nowIso },
+        granted,
+        counts,
+      );
   }
 
   return { writeBatch, writePrepared, counts };
-}
-
-/** When the opt-ins among these events were collected (what may lift a suppression). */
-function grantDates(events: readonly ConsentEventInput[]): string[] {
-  return events.filter((e) => stateOf(e, null).status === 'granted').map((e) => e.collectedAt);
 }
