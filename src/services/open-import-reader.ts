@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import type { ReadRequest, ReadTotals } from './read-contact-file.ts';
 import {
   fromReaderFailure,
@@ -24,7 +23,16 @@ const readerHeapLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb:
  * thread would start a second TypeScript loader (and its own loader thread), ~50 MB more at
  * the peak. Packages stay imports, resolved from the project as usual.
  */
-function readerBundle(): URL {
+let bundled: URL | null = null;
+async function readerBundle(): Promise<URL> {
+  // Another checkout of newer code may have replaced the file meanwhile: build it again then.
+  if (!bundled || !existsSync(bundled)) bundled = await buildReaderBundle();
+  return bundled;
+}
+
+/** Once per process, and esbuild loaded only then (not at every command's start-up). */
+async function buildReaderBundle(): Promise<URL> {
+  const { buildSync } = await import('esbuild');
   const root = new URL('../../', import.meta.url);
   const built = buildSync({
     entryPoints: [fileURLToPath(new URL('./import-reader-thread.ts', import.meta.url))],
@@ -63,7 +71,7 @@ export async function readPreparedFileOnThread(
   context: PrepareContext,
   sink: PreparedSink,
 ): Promise<ReadTotals> {
-  const worker = new Worker(readerBundle(), {
+  const worker = new Worker(await readerBundle(), {
     workerData: { request, context },
     resourceLimits: readerHeapLimits,
     // Not the parent's `--import tsx`: the bundle is plain JavaScript.

@@ -1,6 +1,7 @@
 import type { ConsentEventInput } from '../consent/consent-event.ts';
 import { locatePostalCode, type PostalIndex } from '../geo/locate-postal-code.ts';
 import type { ParsedNumber } from '../phone/parse-number.ts';
+import { collapseSpaces, isoOf } from './calendar-text.ts';
 import type { Gender } from './contact-fields.ts';
 import {
   readBirthDate,
@@ -56,13 +57,9 @@ export interface NormaliseContext {
   readonly places: PostalIndex | null;
 }
 
-/** Whitespace other than single spaces (the rare case worth a replace). */
-const oddSpace = /\s\s|[^\S ]/;
-
 const name = (v: string | undefined) => {
-  let t = v?.trim();
-  if (t && oddSpace.test(t)) t = t.replace(/\s+/g, ' ');
-  return t ? t.slice(0, 100) : null;
+  const t = v?.trim();
+  return t ? collapseSpaces(t).slice(0, 100) : null;
 };
 
 const bad = (field: string) => ({
@@ -109,7 +106,7 @@ export function normaliseContact(
   const transport = readTransport(get('transport') ?? '');
   if (transport === 'bad') return bad('transport');
   const interaction = readInstant(get('last_interaction_at'));
-  if (interaction === 'bad' || (interaction && interaction > ctx.now.toISOString())) {
+  if (interaction === 'bad' || (interaction && interaction > isoOf(ctx.now))) {
     return bad('last_interaction_at');
   }
   let postal = get('postal_code')?.trim().replace(/\s/g, '') || null;

@@ -1,3 +1,4 @@
+import { collapseSpaces, isoOf, isRealDay } from './calendar-text.ts';
 import {
   type Gender,
   type Housing,
@@ -182,15 +183,12 @@ function readTransportUncached(value: string): string | null | 'bad' {
 export const readTransport = memoizeText(readTransportUncached);
 
 /** Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. */
-const oddSpace = /\s\s|[^\S ]/;
-
 /** Tags separated by |: trimmed, lower case, inner spaces collapsed, each once, sorted. */
 function readInterestsUncached(value: string): string | null {
   if (value === '') return null;
   const tags: string[] = [];
   for (const part of value.split('|')) {
-    let tag = part.trim().toLowerCase();
-    if (oddSpace.test(tag)) tag = tag.replace(/\s+/g, ' ');
+    const tag = collapseSpaces(part.trim().toLowerCase());
     if (tag !== '' && !tags.includes(tag)) tags.push(tag);
   }
   return tags.length === 0 ? null : `|${tags.sort().join('|')}|`;
@@ -199,15 +197,6 @@ export const readInterests = memoizeText(readInterestsUncached);
 
 const ymd = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/** The last calendar day of a month (1-12) of a year (Gregorian leap years). */
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** `now` as YYYY-MM-DD, kept for the last `now` seen (an import passes the same one). */
-let today: { now: Date; iso: string } | null = null;
 
 /**
  * YYYY-MM-DD (or the French DD/MM/YYYY), a real day, not in the future, after 1900. Checked by
@@ -225,10 +214,10 @@ export function readBirthDate(value: string, now: Date): string | null | 'bad' {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'bad';
+  if (year < 1900 || !isRealDay(year, month, day)) return 'bad';
   const iso = `${y}-${mo}-${d}`;
-  if (today?.now !== now) today = { now, iso: now.toISOString().slice(0, 10) };
-  return iso > today.iso ? 'bad' : iso;
+  // The day's text against today's date: compared as text, as far as the day goes.
+  return iso > isoOf(now).slice(0, 10) ? 'bad' : iso;
 }
 
 export function readSmallInt(value: string, min: number, max: number): number | null | 'bad' {

@@ -7,6 +7,7 @@ import {
   consentMechanisms,
   optOutMechanisms,
 } from '../consent/consent-event.ts';
+import { isoOf, isRealDay } from './calendar-text.ts';
 
 /** A row outcome that refuses the whole file (FR-CONS-02, FR-CONS-06). */
 export type FileRefusal = 'opt_out_source' | 'missing_consent_evidence';
@@ -35,12 +36,6 @@ export function readFlag(value: string | undefined): boolean | null | 'bad' {
 const isoDateTime =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
-/** The last day of a month (1-12) of a year (Gregorian leap years). */
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 const canonicalUtc = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)Z)?$/;
 
 /** ISO 8601 date or date-time -> UTC ISO string; null when absent, 'bad' when not a date. */
@@ -54,7 +49,7 @@ export function readInstant(value: string | undefined): string | null | 'bad' {
     const year = Number(m[1]);
     const month = Number(m[2]);
     const day = Number(m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'bad';
+    if (!isRealDay(year, month, day)) return 'bad';
     return m[4] === undefined ? `${v}T00:00:00.000Z` : `${v.slice(0, 19)}.000Z`;
   }
   if (!isoDateTime.test(v)) return 'bad';
@@ -64,13 +59,6 @@ export function readInstant(value: string | undefined): string | null | 'bad' {
 
 /** A cell's trimmed text, null when blank. */
 const trimmed = (value: string | undefined) => value?.trim() || null;
-
-/** `now` as an ISO string, kept for the last `now` seen (an import passes the same one). */
-let lastNow: { now: Date; iso: string } | null = null;
-function isoOf(now: Date): string {
-  if (lastNow?.now !== now) lastNow = { now, iso: now.toISOString() };
-  return lastNow.iso;
-}
 
 const sourceWords: Record<string, 'first_party' | 'list_provider'> = {
   first_party: 'first_party',
