@@ -286,3 +286,41 @@ forEachDatabase(
     });
   },
 );
+
+forEachDatabase(
+  'import: UTF-8 characters of 2, 3 and 4 bytes cut by a read chunk arrive whole; a BOM is dropped',
+  async (store) => {
+    // Rows of uneven length over several 64 kB chunks: many chunk ends fall inside a character.
+    const note = (i: number) => `Zoé€😀€😀${'é'.repeat(i % 7)}${i}`;
+    const lines = Array.from({ length: 12_000 }, (_, i) => `06${10_000_000 + i},${note(i)}`);
+    const s = await ok(store, file(`\uFEFFphone,custom_note\n${lines.join('\n')}\n`), {
+      consentDefaults: {
+        consent_basis: 'opt_in',
+        consent_mechanism: 'signed_form',
+        consent_wording: 'Signé',
+        consent_collected_at: '2025-06-01',
+      },
+    });
+    assert.deepEqual([s.encoding, s.imported, s.rejected], ['utf-8', 12_000, 0]);
+    const notes = await store.db
+      .selectFrom('contacts')
+      .select(['phone', 'custom'])
+      .where('workspace_id', '=', 'default')
+      .execute();
+    const wrong = notes.filter((c) => {
+      const i = Number(c.phone.slice(-8)) - 10_000_000;
+      return JSON.parse(c.custom ?? '{}').note !== note(i);
+    });
+    assert.deepEqual(wrong, []);
+  },
+);
+
+forEachDatabase(
+  'import: an unknown workspace is refused before anything is written',
+  async (store) => {
+    const path = file(`${head}\n0612345678,Léa,Martin,75011,1990-01-02,F,,${consent}\n`);
+    await assert.rejects(run(store, path, { workspaceId: 'no-such-workspace' }), /not found/);
+    assert.equal((await store.db.selectFrom('contacts').select('id').execute()).length, 0);
+    assert.equal((await store.db.selectFrom('consent_evidence').select('id').execute()).length, 0);
+  },
+);

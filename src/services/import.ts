@@ -191,27 +191,40 @@ async function runImport(
       (options.readerThread ?? size >= readerThreadMinBytes)
         ? readPreparedFileOnThread
         : readPreparedFile;
-    const { counts, totals } = await store.bulk(async (session) => {
-      const importer = createContactImporter(session, options.workspaceId, {
-        origin,
-        now: options.now,
-      });
-      let writing: Promise<void> = Promise.resolve();
-      const totals = await read(request, context, {
-        layout(found) {
-          layout = found;
-          writing = write(found.rejectsHeader);
-        },
-        progress: (bytesRead) => options.onProgress?.(bytesRead, size),
-        async batch(batch) {
-          await writing;
-          await write(batch.rejects);
-          if (batch.prepared.count > 0) await importer.writePrepared(batch.prepared);
-        },
-      });
-      await writing;
-      return { counts: importer.counts, totals };
-    });
+    // Every row references the workspace, the contacts and the evidences written right here:
+    // SQLite's per-row foreign-key checks are skipped (BulkOptions), the workspace checked once.
+    const { counts, totals } = await store.bulk(
+      async (session) => {
+        const workspace = await session.db
+          .selectFrom('workspaces')
+          .select('id')
+          .where('id', '=', options.workspaceId)
+          .executeTakeFirst();
+        if (!workspace) {
+          throw new DomainError('not_found', `workspace '${options.workspaceId}' not found`);
+        }
+        const importer = createContactImporter(session, options.workspaceId, {
+          origin,
+          now: options.now,
+        });
+        let writing: Promise<void> = Promise.resolve();
+        const totals = await read(request, context, {
+          layout(found) {
+            layout = found;
+            writing = write(found.rejectsHeader);
+          },
+          progress: (bytesRead) => options.onProgress?.(bytesRead, size),
+          async batch(batch) {
+            await writing;
+            await write(batch.rejects);
+            if (batch.prepared.count > 0) await importer.writePrepared(batch.prepared);
+          },
+        });
+        await writing;
+        return { counts: importer.counts, totals };
+      },
+      { trustReferences: true },
+    );
     await new Promise<void>((resolve, fail) => {
       rejects.once('error', fail);
       rejects.end(() => resolve());

@@ -184,7 +184,7 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
 
   let splitter: ReturnType<typeof createCsvSplitter> | null = null;
   let decode: (chunk: Buffer, final: boolean) => string = () => '';
-  const stream = createReadStream(request.file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(request.file, { highWaterMark: 1 << 16 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (!splitter) {
       if (request.encoding === 'auto') chosen = looksUtf8(chunk) ? 'utf-8' : 'windows-1252';
@@ -223,12 +223,39 @@ function makeDecoder(
     const decoder = iconv.getDecoder('win1252');
     return (chunk, final) => (final ? (decoder.end() ?? '') : decoder.write(chunk));
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  return utf8Decoder();
+}
+
+/**
+ * Checked UTF-8 decoding by chunks, a character cut at a chunk's end carried to the next.
+ * Not TextDecoder: it returns two-byte strings even for Latin-1 text, which doubles every
+ * field's size and the garbage of a large import; Buffer#toString gives one-byte strings.
+ */
+function utf8Decoder(): (chunk: Buffer, final: boolean) => string {
+  let carry: Buffer | null = null;
+  let first = true;
   return (chunk, final) => {
-    try {
-      return decoder.decode(chunk, { stream: !final });
-    } catch {
-      throw new NotUtf8();
+    const bytes: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const end = final ? bytes.length : completeUtf8Length(bytes);
+    carry = end < bytes.length ? Buffer.from(bytes.subarray(end)) : null;
+    const body = bytes.subarray(0, end);
+    if (!isUtf8(body)) throw new NotUtf8();
+    let text = body.toString('utf8');
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    return text;
   };
+}
+
+/** Bytes up to the last whole character: a sequence cut by the end waits for its rest. */
+function completeUtf8Length(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1, back = 0; i >= 0 && back < 4; i--, back++) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + need > bytes.length ? i : bytes.length;
+  }
+  return bytes.length;
 }

@@ -12,7 +12,7 @@ import {
   type PreparedRow,
   phoneOf,
   preparedContactColumns,
-  readPreparedRows,
+  preparedRowChunks,
   statusAt,
   type ValidRow,
 } from '../core/contact/prepared-rows.ts';
@@ -42,6 +42,8 @@ export interface ImportCounts {
 }
 
 const contactColumns = preparedContactColumns;
+/** Prepared rows stored at a time (see writePrepared). */
+const storedChunkRows = 250;
 const eventColumns = [
   'contact_id',
   'seq',
@@ -141,15 +143,20 @@ export function createContactImporter(
 
   /**
    * Rows prepared where the file was read (core/contact/prepared-rows.ts). A number met once
-   * in the batch and new to the workspace is stored from its prepared values as they are:
+   * in its chunk and new to the workspace is stored from its prepared values as they are:
    * contact row, consent cache, and its event as the first of its chain. Numbers met twice in
-   * the batch, or already stored, take the general path.
+   * the chunk, or already stored (by an earlier chunk too), take the general path.
    */
   async function writePrepared(batch: PreparedBatch): Promise<void> {
     preparedEvidences.push(...batch.evidences);
     preparedEvidenceIds.push(...(await evidence.idsOf(batch.evidences)));
+    // By chunks: a chunk's rows are garbage by the next young-generation collection, where a
+    // whole batch's (2000 rows, ~8 MB) lived through two of them into the old generation.
+    for (const rows of preparedRowChunks(batch, storedChunkRows)) await writePreparedRows(rows);
+  }
+
+  async function writePreparedRows(rows: readonly PreparedRow[]): Promise<void> {
     const watch = await watchingSuppressions();
-    const rows = readPreparedRows(batch);
     const timesSeen = new Map<string, number>();
     for (const row of rows) timesSeen.set(phoneOf(row), (timesSeen.get(phoneOf(row)) ?? 0) + 1);
     const single: PreparedRow[] = [];

@@ -45,9 +45,8 @@ export interface PreparedRow {
   readonly extras: unknown[];
 }
 
-const RS = '\u001e';
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+/** The byte between two rows (ASCII RS) and the text between two values (US). */
+const RS = 0x1e;
 const US = '\u001f';
 const NUL = '\u0000';
 
@@ -103,8 +102,22 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
   const granted: boolean[] = [];
   let evidences: ConsentEvidence[] = [];
   let odd: Array<readonly [number, PreparedRow]> = [];
-  let lines: string[] = [];
+  // Rows are written as they come into bytes outside the heap: nothing of a row outlives it
+  // there (kept as strings until the batch was taken, rows were promoted and collected in bulk).
+  let bytes = Buffer.allocUnsafeSlow(1 << 20);
+  let used = 0;
   let count = 0;
+  const write = (text: string) => {
+    // UTF-8 is at most 3 bytes per UTF-16 unit; +1 for the row separator.
+    const room = text.length * 3 + 1;
+    if (used + room > bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(bytes.length * 2, used + room));
+      bytes.copy(grown, 0, 0, used);
+      bytes = grown;
+    }
+    if (used > 0) bytes[used++] = RS;
+    used += bytes.write(text, used);
+  };
   // A file's rows mostly share one evidence: compared with the last one, field by field,
   // before its key is built and looked up.
   let last: { consent: ConsentEventInput; index: number } | null = null;
@@ -164,7 +177,7 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
       ) {
         // One flat string per row (a join, not concatenations the GC must then collect).
         for (let i = 0; i < values.length; i++) values[i] ??= NUL;
-        lines.push(values.join(US));
+        write(values.join(US));
       } else {
         odd.push([
           count,
@@ -174,8 +187,9 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
       count += 1;
     },
     take(): PreparedBatch {
-      const batch = { bytes: encoder.encode(lines.join(RS)), count, odd, evidences };
-      lines = [];
+      const batch = { bytes: new Uint8Array(bytes.buffer, 0, used), count, odd, evidences };
+      bytes = Buffer.allocUnsafeSlow(Math.max(1 << 16, Math.ceil(used * 1.25)));
+      used = 0;
       odd = [];
       evidences = [];
       count = 0;
@@ -209,37 +223,48 @@ function sameEvidence(a: ConsentEventInput, b: ConsentEventInput): boolean {
  * extras' line and evidence come back as numbers.
  */
 export function readPreparedRows(batch: PreparedBatch): PreparedRow[] {
-  const rows: PreparedRow[] = [];
-  const bytes = batch.bytes;
-  const lines: Array<[number, number]> = [];
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(0x1e, start);
-    if (end < 0) end = bytes.length;
-    lines.push([start, end]);
-    start = end + 1;
-  }
-  let next = 0;
+  return [...preparedRowChunks(batch, batch.count)].flat();
+}
+
+/** `readPreparedRows` by chunks of `size` rows, each decoded only when asked for. */
+export function* preparedRowChunks(
+  batch: PreparedBatch,
+  size: number,
+): Generator<PreparedRow[], void, undefined> {
+  const { buffer, byteOffset, length } = batch.bytes;
+  // A Buffer slice decoded per row: no view object and no decoder call around each row.
+  const bytes = Buffer.from(buffer, byteOffset, length);
+  let start = 0;
   let odd = 0;
-  for (let position = 0; position < batch.count; position++) {
-    const special = batch.odd[odd];
-    if (special && special[0] === position) {
-      rows.push({ contact: [...special[1].contact], extras: [...special[1].extras] });
-      odd += 1;
-      continue;
+  for (let first = 0; first < batch.count; first += size) {
+    const rows: PreparedRow[] = [];
+    for (let position = first; position < Math.min(first + size, batch.count); position++) {
+      const special = batch.odd[odd];
+      if (special && special[0] === position) {
+        rows.push({ contact: [...special[1].contact], extras: [...special[1].extras] });
+        odd += 1;
+        continue;
+      }
+      let end = bytes.indexOf(RS, start);
+      if (end < 0) end = length;
+      rows.push(decodeRow(bytes.toString('utf8', start, end), position));
+      start = end + 1;
     }
-    const [start, end] = lines[next++]!;
-    const values: unknown[] = decoder.decode(bytes.subarray(start, end)).split(US);
-    if (values.length !== contactWidth + extrasWidth) {
-      throw new Error(`prepared row ${position}: ${values.length} values`);
-    }
-    for (let i = 0; i < values.length; i++) if (values[i] === NUL) values[i] = null;
-    const extras = values.slice(contactWidth);
-    extras[extra.line] = Number(extras[extra.line]);
-    extras[extra.evidence] = Number(extras[extra.evidence]);
-    values.length = contactWidth;
-    rows.push({ contact: values, extras });
+    yield rows;
   }
-  return rows;
+}
+
+function decodeRow(text: string, position: number): PreparedRow {
+  const values: unknown[] = text.split(US);
+  if (values.length !== contactWidth + extrasWidth) {
+    throw new Error(`prepared row ${position}: ${values.length} values`);
+  }
+  for (let i = 0; i < values.length; i++) if (values[i] === NUL) values[i] = null;
+  const extras = values.slice(contactWidth);
+  extras[extra.line] = Number(extras[extra.line]);
+  extras[extra.evidence] = Number(extras[extra.evidence]);
+  values.length = contactWidth;
+  return { contact: values, extras };
 }
 
 /** A prepared row's contact, as the normaliser gave it. */
