@@ -5,6 +5,7 @@ import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
 import { fingerprinterFor } from '../core/consent/hash-consent-event.ts';
 import { contactValueKeys, mergeContact } from '../core/contact/merge-contact.ts';
 import {
+  collectedAtOf,
   consentOf,
   contactOf,
   extra,
@@ -44,6 +45,7 @@ export interface ImportCounts {
 const contactColumns = preparedContactColumns;
 /** Prepared rows stored at a time (see writePrepared). */
 const storedChunkRows = 250;
+/** An event's own columns; its origin and recording time are the import's (`eventConstants`). */
 const eventColumns = [
   'contact_id',
   'seq',
@@ -51,8 +53,6 @@ const eventColumns = [
   'collected_at',
   'ip',
   'user_agent',
-  'origin',
-  'recorded_at',
   'hash',
 ] as const satisfies ReadonlyArray<keyof Insertable<ConsentEventsTable>>;
 
@@ -76,6 +76,14 @@ export function createContactImporter(
   const db: Kysely<Database> = session.db;
   const seen = new IdSet();
   const nowIso = options.now.toISOString();
+  // What every contact and event row of this import shares, given once to each insert.
+  const contactConstants = {
+    workspace_id: workspaceId,
+    list_id: null,
+    created_at: nowIso,
+    updated_at: nowIso,
+  };
+  const eventConstants = { origin: options.origin, recorded_at: nowIso };
   const evidence = createEvidenceIds(db, workspaceId);
   const fingerprinters = new Map<number, ReturnType<typeof fingerprinterFor>>();
   const counts: ImportCounts = {
@@ -105,9 +113,8 @@ export function createContactImporter(
   /** A new contact's values in `contactColumns` order, with its consent cache. */
   function contactValues(incoming: Incoming): unknown[] {
     const state = deriveConsentState(incoming.events, incoming.contact.last_interaction_at);
-    const values: unknown[] = [workspaceId, null];
-    for (const key of contactValueKeys) values.push(incoming.contact[key]);
-    values.push(state.basis, state.status, state.validUntil, state.collectedAt, nowIso, nowIso);
+    const values: unknown[] = contactValueKeys.map((key) => incoming.contact[key]);
+    values.push(state.basis, state.status, state.validUntil, state.collectedAt);
     return values;
   }
 
@@ -143,32 +150,38 @@ export function createContactImporter(
 
   /**
    * Rows prepared where the file was read (core/contact/prepared-rows.ts). A number met once
-   * in its chunk and new to the workspace is stored from its prepared values as they are:
-   * contact row, consent cache, and its event as the first of its chain. Numbers met twice in
-   * the chunk, or already stored (by an earlier chunk too), take the general path.
+   * in the batch (the reader tells) and new to the workspace is stored from its prepared
+   * values as they are: contact row, consent cache, and its event as the first of its chain.
+   * Numbers met twice in the batch, or already stored (by an earlier batch or chunk too), take
+   * the general path.
    */
   async function writePrepared(batch: PreparedBatch): Promise<void> {
     preparedEvidences.push(...batch.evidences);
     preparedEvidenceIds.push(...(await evidence.idsOf(batch.evidences)));
     // By chunks: a chunk's rows are garbage by the next young-generation collection, where a
     // whole batch's (2000 rows, ~8 MB) lived through two of them into the old generation.
-    for (const rows of preparedRowChunks(batch, storedChunkRows)) await writePreparedRows(rows);
+    const inBatchTwice = new Uint8Array(batch.count);
+    for (const position of batch.repeated) inBatchTwice[position] = 1;
+    let first = 0;
+    for (const rows of preparedRowChunks(batch, storedChunkRows)) {
+      await writePreparedRows(rows, inBatchTwice.subarray(first, first + rows.length));
+      first += rows.length;
+    }
   }
 
-  async function writePreparedRows(rows: readonly PreparedRow[]): Promise<void> {
+  /** A chunk of prepared rows; `twice[i]` tells whether row i's number is on another row. */
+  async function writePreparedRows(rows: readonly PreparedRow[], twice: Uint8Array) {
     const watch = await watchingSuppressions();
-    const timesSeen = new Map<string, number>();
-    for (const row of rows) timesSeen.set(phoneOf(row), (timesSeen.get(phoneOf(row)) ?? 0) + 1);
     const single: PreparedRow[] = [];
     const repeated: Array<{ row: ImportRow; evidenceId: number }> = [];
-    for (const row of rows) {
-      if (timesSeen.get(phoneOf(row)) === 1) single.push(row);
+    rows.forEach((row, i) => {
+      if (twice[i] === 0) single.push(row);
       else repeated.push({ row: rowOf(row), evidenceId: evidenceIdOf(row) });
-    }
+    });
     const ids = await insertNewContacts(
       session,
       workspaceId,
-      contactColumns,
+      { columns: contactColumns, constants: contactConstants },
       single.map((row) => row.contact),
       single.map(phoneOf),
     );
@@ -190,15 +203,13 @@ export function createContactImporter(
         id,
         1,
         evidenceIdOf(row),
-        x[extra.collectedAt],
+        collectedAtOf(row),
         x[extra.ip],
         x[extra.userAgent],
-        options.origin,
-        nowIso,
         x[extra.firstHash],
       ]);
       if (watch && row.contact[statusAt] === 'granted') {
-        granted.set(phoneOf(row), [x[extra.collectedAt] as string]);
+        granted.set(phoneOf(row), [collectedAtOf(row)]);
       }
     });
     await mergeAllStored(recording, stored, eventRows, watch ? granted : null);
@@ -246,7 +257,7 @@ export function createContactImporter(
     const ids = await insertNewContacts(
       session,
       workspaceId,
-      contactColumns,
+      { columns: contactColumns, constants: contactConstants },
       batch.map(contactValues),
       batch.map((b) => b.contact.phone),
     );
@@ -313,7 +324,7 @@ export function createContactImporter(
   };
 
   async function finishBatch(eventRows: unknown[][], granted: Map<string, string[]>) {
-    await session.insertValues('consent_events', eventColumns, eventRows);
+    await session.insertValues('consent_events', eventColumns, eventRows, eventConstants);
     written += eventRows.length;
     if (written >= nextRefresh) {
       await session.refreshStatistics(['contacts', 'consent_events']);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
@@ -29,11 +29,16 @@ export interface BulkSession {
    * ids in row order where the engine gives them for free (SQLite), null otherwise (COPY).
    */
   insertRows(table: BulkTable, rows: readonly Record<string, unknown>[]): Promise<number[] | null>;
-  /** `insertRows` with the values given by position (no object per row in a hot loop). */
+  /**
+   * `insertRows` with the values given by position (no object per row in a hot loop), and
+   * `constants`: columns whose value is the same for every row, given once (SQLite writes them
+   * into the statement, a value less to bind per row).
+   */
   insertValues(
     table: BulkTable,
     columns: readonly string[],
     rows: readonly unknown[][],
+    constants?: BulkConstants,
   ): Promise<number[] | null>;
   /**
    * SQLite: inserts each row unless it conflicts with a unique index (`ON CONFLICT DO
@@ -45,6 +50,7 @@ export interface BulkSession {
     table: BulkTable,
     columns: readonly string[],
     rows: readonly unknown[][],
+    constants?: BulkConstants,
   ): Promise<Array<number | null> | null>;
   /**
    * Refreshes the planner's statistics of tables that grew inside this transaction (ANALYZE on
@@ -55,6 +61,8 @@ export interface BulkSession {
 }
 
 export type BulkTable = keyof Database & string;
+/** Column values shared by every row of an insert: text, numbers or null. */
+export type BulkConstants = Readonly<Record<string, string | number | null>>;
 
 export interface BulkOptions {
   /**
@@ -130,11 +138,18 @@ function openSqlite(path: string): Store {
     work: (session: BulkSession) => Promise<T>,
   ): Promise<T> {
     const prepared = new Map<string, SqliteDatabase.Statement>();
-    const insertOne = (table: BulkTable, columns: readonly string[], orSkip: boolean) => {
-      const key = `${table}(${columns.join(',')})${orSkip}`;
+    const insertOne = (
+      table: BulkTable,
+      columns: readonly string[],
+      constants: BulkConstants,
+      orSkip: boolean,
+    ) => {
+      const key = JSON.stringify([table, columns, constants, orSkip]);
       let statement = prepared.get(key);
       if (!statement) {
-        const one = Object.fromEntries(columns.map((c) => [c, null]));
+        const one: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]));
+        // Literals quoted by Kysely (a quote doubled), never spliced in by hand.
+        for (const [c, v] of Object.entries(constants)) one[c] = sql.lit(v);
         const insert = trx.insertInto(table).values(one as never);
         statement = raw.prepare(
           (orSkip ? insert.onConflict((c) => c.doNothing()) : insert).compile().sql,
@@ -145,18 +160,18 @@ function openSqlite(path: string): Store {
     };
     // Values are spread as arguments: given an array, better-sqlite3 reads its elements one
     // by one through V8's object API, ~25% of the cost of a 31-value row.
-    const insertValues: BulkSession['insertValues'] = async (table, columns, rows) => {
+    const insertValues: BulkSession['insertValues'] = async (table, columns, rows, constants) => {
       if (rows.length === 0) return [];
-      const statement = insertOne(table, columns, false);
+      const statement = insertOne(table, columns, constants ?? {}, false);
       return rows.map((row) => Number(statement.run(...row).lastInsertRowid));
     };
     return work({
       db: trx,
       insertRows: byPosition(insertValues),
       insertValues,
-      async insertNewValues(table, columns, rows) {
+      async insertNewValues(table, columns, rows, constants) {
         if (rows.length === 0) return [];
-        const statement = insertOne(table, columns, true);
+        const statement = insertOne(table, columns, constants ?? {}, true);
         return rows.map((row) => {
           const done = statement.run(...row);
           return done.changes === 0 ? null : Number(done.lastInsertRowid);
@@ -198,13 +213,22 @@ function openPostgres(url: string, schema: string | undefined): Store {
       };
       const session = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
       try {
-        const insertValues: BulkSession['insertValues'] = async (table, columns, rows) => {
+        const insertValues: BulkSession['insertValues'] = async (
+          table,
+          columns,
+          rows,
+          constants = {},
+        ) => {
           if (rows.length === 0) return null;
-          const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+          const all = [...columns, ...Object.keys(constants)];
+          const copy = `COPY ${table} (${all.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+          const tail = Object.values(constants)
+            .map((v) => `,${csvValue(v)}`)
+            .join('');
           // One buffer per call: a write per line made the socket writes cost more than the rows.
           let text = '';
-          for (const r of rows) text += `${r.map(csvValue).join(',')}\n`;
-          await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
+          for (const r of rows) text += `${r.map(csvValue).join(',')}${tail}\n`;
+          await pipeline(Readable.from([text]), client.query(copyFrom(copy)));
           return null;
         };
         return await session.transaction().execute((trx) =>

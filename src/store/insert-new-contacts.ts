@@ -1,4 +1,4 @@
-import type { BulkSession } from './db.ts';
+import type { BulkConstants, BulkSession } from './db.ts';
 
 /**
  * Inserts the contacts whose number is new to the workspace; per row, the new id or null
@@ -8,13 +8,14 @@ import type { BulkSession } from './db.ts';
 export async function insertNewContacts(
   session: BulkSession,
   workspaceId: string,
-  columns: readonly string[],
+  shape: { columns: readonly string[]; constants: BulkConstants },
   values: readonly unknown[][],
   phones: readonly string[],
 ): Promise<Array<number | null>> {
   const db = session.db;
+  const { columns, constants } = shape;
   if (values.length === 0) return [];
-  const tried = await session.insertNewValues('contacts', columns, values);
+  const tried = await session.insertNewValues('contacts', columns, values, constants);
   if (tried) return tried;
   const existing = new Set(
     (
@@ -28,7 +29,7 @@ export async function insertNewContacts(
     ).map((c) => c.phone),
   );
   const news = values.filter((_, i) => !existing.has(phones[i]!));
-  await session.insertValues('contacts', columns, news);
+  await session.insertValues('contacts', columns, news, constants);
   const ids =
     news.length === 0
       ? []

@@ -88,3 +88,29 @@ test('prepared rows come back as they went, odd values included, with hash and s
   assert.equal(readPreparedRows(next)[0]!.extras[extra.evidence], 0);
   assert.deepEqual(readPreparedRows(preparer.take()), []);
 });
+
+test('a batch names the rows whose number is on another of its rows; the next batch starts over', () => {
+  const row = (line: number, phone: string) => valid(line, { phone, ...consent });
+  const preparer = createRowPreparer('ws', 'import:f.csv', now.toISOString());
+  for (const [i, phone] of [
+    '0611111111',
+    '0622222222',
+    '0622222222',
+    '0611111111',
+    '0633333333',
+    '0622222222',
+  ].entries()) {
+    preparer.add(row(i + 2, phone));
+  }
+  const batch = preparer.take();
+  assert.deepEqual(batch.repeated, [0, 1, 2, 3, 5]);
+  preparer.add(row(8, '0633333333'));
+  preparer.add(row(9, '0644444444'));
+  assert.deepEqual(preparer.take().repeated, []);
+  // Integer columns come back as numbers, ready to bind.
+  const years = createRowPreparer('ws', 'import:f.csv', now.toISOString());
+  years.add(valid(2, { phone: '0655555555', birth_year: '1980', children: '2', ...consent }));
+  const [prepared] = readPreparedRows(years.take());
+  assert.deepEqual([contactOf(prepared!).birth_year, contactOf(prepared!).children], [1980, 2]);
+  assert.ok(prepared!.contact.includes(1980) && prepared!.contact.includes(2));
+});

@@ -37,6 +37,8 @@ export interface PreparedBatch {
   readonly odd: ReadonlyArray<readonly [number, PreparedRow]>;
   /** Evidences first seen in this batch; a row's `extra.evidence` indexes all seen so far. */
   readonly evidences: readonly ConsentEvidence[];
+  /** Positions of the rows whose number is on another row of the batch too, ascending. */
+  readonly repeated: readonly number[];
 }
 
 /** One row: the values of its contact row, in column order, and what its event needs. */
@@ -50,34 +52,33 @@ const RS = 0x1e;
 const US = '\u001f';
 const NUL = '\u0000';
 
-/** The contact row as stored: workspace, list, the values, the consent cache, timestamps. */
+/**
+ * The contact row as stored, but for what every row of an import shares (workspace, list,
+ * created and updated at: given once to the insert): the values, then the consent cache.
+ */
 export const preparedContactColumns = [
-  'workspace_id',
-  'list_id',
   ...contactValueKeys,
   'consent_basis',
   'consent_status',
   'consent_valid_until',
   'consent_collected_at',
-  'created_at',
-  'updated_at',
 ] as const;
 const contactWidth = preparedContactColumns.length;
-/** Where each contact value sits in the contact row. */
-const firstValue = 2;
-export const statusAt = firstValue + contactValueKeys.length + 1;
+export const statusAt = contactValueKeys.length + 1;
+const collectedAtAt = contactValueKeys.length + 3;
+/** Integer columns, bound as numbers (a string would be converted by the database). */
+const integerAt = [contactValueKeys.indexOf('birth_year'), contactValueKeys.indexOf('children')];
 
 /** Position of each value in a row's extras. */
 export const extra = {
   line: 0,
   evidence: 1,
-  collectedAt: 2,
-  ip: 3,
-  userAgent: 4,
+  ip: 2,
+  userAgent: 3,
   /** The event's hash when it is the first of its contact's chain. */
-  firstHash: 5,
+  firstHash: 4,
 } as const;
-const extrasWidth = 6;
+const extrasWidth = 5;
 
 /** Whether a value can travel in the bytes as it is. */
 function plain(v: string | null): boolean {
@@ -102,6 +103,9 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
   const granted: boolean[] = [];
   let evidences: ConsentEvidence[] = [];
   let odd: Array<readonly [number, PreparedRow]> = [];
+  // Each number's first position in the batch, -1 once it is known repeated.
+  let firstAt = new Map<string, number>();
+  let repeated: number[] = [];
   // Rows are written as they come into bytes outside the heap: nothing of a row outlives it
   // there (kept as strings until the batch was taken, rows were promoted and collected in bulk).
   let bytes = Buffer.allocUnsafeSlow(1 << 20);
@@ -138,6 +142,13 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
   return {
     add(row: ValidRow): void {
       const { contact, consent } = row;
+      const first = firstAt.get(contact.phone);
+      if (first === undefined) firstAt.set(contact.phone, count);
+      else {
+        if (first >= 0) repeated.push(first);
+        firstAt.set(contact.phone, -1);
+        repeated.push(count);
+      }
       const evidence = evidenceOfRow(consent);
       const print = fingerprinters[evidence]!(contact.phone, consent);
       // stateOf for an event whose evidence is known to be consent, without its objects.
@@ -146,21 +157,14 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
       const from =
         interaction && interaction > consent.collectedAt ? interaction : consent.collectedAt;
       const values: unknown[] = new Array(contactWidth + extrasWidth);
-      values[0] = workspaceId;
-      values[1] = null;
-      for (let k = 0; k < contactValueKeys.length; k++) {
-        values[firstValue + k] = contact[contactValueKeys[k]!];
-      }
-      let at = firstValue + contactValueKeys.length;
+      for (let k = 0; k < contactValueKeys.length; k++) values[k] = contact[contactValueKeys[k]!];
+      let at = contactValueKeys.length;
       values[at++] = consent.basis;
       values[at++] = consent.kind === 'withdrawn' ? 'withdrawn' : ok ? 'granted' : 'invalid';
       values[at++] = ok ? addYears(from, consentLifetimeYears) : null;
       values[at++] = consent.collectedAt;
-      values[at++] = recordedAt;
-      values[at++] = recordedAt;
       values[at + extra.line] = row.line;
       values[at + extra.evidence] = evidence;
-      values[at + extra.collectedAt] = consent.collectedAt;
       values[at + extra.ip] = consent.ip;
       values[at + extra.userAgent] = consent.userAgent;
       values[at + extra.firstHash] = firstHash(print, contact.phone);
@@ -187,7 +191,15 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
       count += 1;
     },
     take(): PreparedBatch {
-      const batch = { bytes: new Uint8Array(bytes.buffer, 0, used), count, odd, evidences };
+      const batch = {
+        bytes: new Uint8Array(bytes.buffer, 0, used),
+        count,
+        odd,
+        evidences,
+        repeated: repeated.sort((a, b) => a - b),
+      };
+      firstAt = new Map();
+      repeated = [];
       bytes = Buffer.allocUnsafeSlow(Math.max(1 << 16, Math.ceil(used * 1.25)));
       used = 0;
       odd = [];
@@ -260,6 +272,7 @@ function decodeRow(text: string, position: number): PreparedRow {
     throw new Error(`prepared row ${position}: ${values.length} values`);
   }
   for (let i = 0; i < values.length; i++) if (values[i] === NUL) values[i] = null;
+  for (const i of integerAt) if (values[i] !== null) values[i] = Number(values[i]);
   const extras = values.slice(contactWidth);
   extras[extra.line] = Number(extras[extra.line]);
   extras[extra.evidence] = Number(extras[extra.evidence]);
@@ -271,14 +284,17 @@ function decodeRow(text: string, position: number): PreparedRow {
 export function contactOf(row: PreparedRow): ContactValues {
   const contact: Record<string, unknown> = {};
   contactValueKeys.forEach((k, i) => {
-    const v = row.contact[firstValue + i];
+    const v = row.contact[i];
     contact[k] = (k === 'birth_year' || k === 'children') && v !== null ? Number(v) : v;
   });
   return contact as unknown as ContactValues;
 }
 
 /** A prepared row's number. */
-export const phoneOf = (row: PreparedRow) => row.contact[firstValue] as string;
+export const phoneOf = (row: PreparedRow) => row.contact[0] as string;
+
+/** When a prepared row's consent was collected (its event's and its contact's cache). */
+export const collectedAtOf = (row: PreparedRow) => row.contact[collectedAtAt] as string;
 
 /** A prepared row's consent event, given the evidences seen so far. */
 export function consentOf(
@@ -286,7 +302,7 @@ export function consentOf(
   evidences: readonly ConsentEvidence[],
 ): ConsentEventInput {
   return eventOf(evidences[row.extras[extra.evidence] as number]!, {
-    collectedAt: row.extras[extra.collectedAt] as string,
+    collectedAt: collectedAtOf(row),
     ip: row.extras[extra.ip] as string | null,
     userAgent: row.extras[extra.userAgent] as string | null,
   });
