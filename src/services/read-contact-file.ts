@@ -210,10 +210,7 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
 
 function looksUtf8(chunk: Buffer): boolean {
   if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return true;
-  const end = chunk.lastIndexOf(0x0a);
-  return isUtf8(
-    end > 0 ? chunk.subarray(0, end) : chunk.subarray(0, Math.max(0, chunk.length - 3)),
-  );
+  return isUtf8(chunk.subarray(0, completeUtf8Length(chunk)));
 }
 
 function makeDecoder(

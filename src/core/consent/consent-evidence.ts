@@ -9,6 +9,29 @@ export function evidenceKey(e: ConsentEvidence): string {
   return `${e.kind}\u0001${e.basis}\u0001${e.mechanism}\u0001${e.wording}\u0001${e.wordingVersion}\u0001${e.formUrl}\u0001${e.sourceType}\u0001${e.partnerListUrl}\u0001${e.partnerListVersion}\u0001${e.partnerConsent}\u0001${e.prechecked}\u0001${e.bundledWithTerms}\u0001${e.customerPurchase}\u0001${e.objectionOffered}`;
 }
 
+/**
+ * Whether two events share their evidence (`evidenceKey` equal), field by field without
+ * building keys: a file's rows mostly share one, so each row is compared with the last.
+ */
+export function sameEvidence(a: ConsentEvidence, b: ConsentEvidence): boolean {
+  return (
+    a.kind === b.kind &&
+    a.basis === b.basis &&
+    a.mechanism === b.mechanism &&
+    a.wording === b.wording &&
+    a.wordingVersion === b.wordingVersion &&
+    a.formUrl === b.formUrl &&
+    a.sourceType === b.sourceType &&
+    a.partnerListUrl === b.partnerListUrl &&
+    a.partnerListVersion === b.partnerListVersion &&
+    a.partnerConsent === b.partnerConsent &&
+    a.prechecked === b.prechecked &&
+    a.bundledWithTerms === b.bundledWithTerms &&
+    a.customerPurchase === b.customerPurchase &&
+    a.objectionOffered === b.objectionOffered
+  );
+}
+
 /** An event's evidence alone (a plain object: it crosses threads). Once per evidence. */
 export function evidenceOf(e: ConsentEventInput): ConsentEvidence {
   const { collectedAt: _collectedAt, ip: _ip, userAgent: _userAgent, ...evidence } = e;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkConsentEvent } from './check-consent-event.ts';
 import type { ConsentEvent, ConsentEventInput } from './consent-event.ts';
+import { eventOf, evidenceKey, evidenceOf, sameEvidence } from './consent-evidence.ts';
 import { deriveConsentState, judgeConsentAt } from './derive-consent-state.ts';
 import {
   chainHash,
@@ -201,4 +202,17 @@ test('the bulk fingerprinter and chain hash give exactly the one-by-one results'
     fingerprinterFor({ ...optIn, wording: 'autre' })('+33612345678', optIn),
     'the evidence is part of the fingerprint',
   );
+});
+
+test('evidence: every field of it tells two evidences apart, by key and field by field', () => {
+  const evidence = evidenceOf(optIn);
+  assert.equal(Object.keys(evidence).length, 14);
+  assert.ok(sameEvidence(evidence, evidenceOf({ ...optIn, ip: '203.0.113.9' })));
+  for (const field of Object.keys(evidence) as Array<keyof typeof evidence>) {
+    const other = { ...evidence, [field]: `other ${String(evidence[field])}` };
+    assert.equal(sameEvidence(evidence, other), false, field);
+    assert.notEqual(evidenceKey(other), evidenceKey(evidence), field);
+  }
+  const own = { collectedAt: optIn.collectedAt, ip: optIn.ip, userAgent: optIn.userAgent };
+  assert.deepEqual(eventOf(evidence, own), optIn);
 });

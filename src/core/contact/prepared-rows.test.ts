@@ -9,13 +9,16 @@ import {
   contactOf,
   createRowPreparer,
   extra,
+  type PreparedBatch,
   phoneOf,
-  readPreparedRows,
+  preparedRowChunks,
   statusAt,
   type ValidRow,
 } from './prepared-rows.ts';
 
 const now = new Date('2026-11-28T12:00:00Z');
+const readPreparedRows = (batch: PreparedBatch) =>
+  [...preparedRowChunks(batch, batch.count)].flat();
 function valid(line: number, row: Record<string, string>): ValidRow {
   const out = normaliseContact((f) => row[f], [], { now, parse: parseNumber, places: null });
   assert.ok(out.ok);

@@ -4,6 +4,7 @@ import {
   eventOf,
   evidenceKey,
   evidenceOf,
+  sameEvidence,
 } from '../consent/consent-evidence.ts';
 import { addYears, consentLifetimeYears, stateOf } from '../consent/derive-consent-state.ts';
 import { fingerprinterFor, firstChainHasher } from '../consent/hash-consent-event.ts';
@@ -210,35 +211,11 @@ export function createRowPreparer(workspaceId: string, origin: string, recordedA
   };
 }
 
-function sameEvidence(a: ConsentEventInput, b: ConsentEventInput): boolean {
-  return (
-    a.kind === b.kind &&
-    a.basis === b.basis &&
-    a.mechanism === b.mechanism &&
-    a.wording === b.wording &&
-    a.wordingVersion === b.wordingVersion &&
-    a.formUrl === b.formUrl &&
-    a.sourceType === b.sourceType &&
-    a.partnerListUrl === b.partnerListUrl &&
-    a.partnerListVersion === b.partnerListVersion &&
-    a.partnerConsent === b.partnerConsent &&
-    a.prechecked === b.prechecked &&
-    a.bundledWithTerms === b.bundledWithTerms &&
-    a.customerPurchase === b.customerPurchase &&
-    a.objectionOffered === b.objectionOffered
-  );
-}
-
 /**
- * The rows of a prepared batch, in order. Contact values stay text where the column is an
- * integer (SQLite's column affinity and PostgreSQL's input both read '1978' as 1978); the
- * extras' line and evidence come back as numbers.
+ * The rows of a prepared batch, in order, by chunks of `size` rows, each decoded only when
+ * asked for: text values, and numbers for the integer columns (birth year, children) and the
+ * extras' line and evidence.
  */
-export function readPreparedRows(batch: PreparedBatch): PreparedRow[] {
-  return [...preparedRowChunks(batch, batch.count)].flat();
-}
-
-/** `readPreparedRows` by chunks of `size` rows, each decoded only when asked for. */
 export function* preparedRowChunks(
   batch: PreparedBatch,
   size: number,
@@ -284,8 +261,7 @@ function decodeRow(text: string, position: number): PreparedRow {
 export function contactOf(row: PreparedRow): ContactValues {
   const contact: Record<string, unknown> = {};
   contactValueKeys.forEach((k, i) => {
-    const v = row.contact[i];
-    contact[k] = (k === 'birth_year' || k === 'children') && v !== null ? Number(v) : v;
+    contact[k] = row.contact[i];
   });
   return contact as unknown as ContactValues;
 }
