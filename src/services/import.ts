@@ -221,7 +221,7 @@ async function runImport(
           },
         });
         await writing;
-        return { counts: importer.counts, totals };
+        return { counts: await importer.finish(), totals };
       },
       { trustReferences: true },
     );

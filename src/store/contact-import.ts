@@ -19,7 +19,7 @@ import {
 } from '../core/contact/prepared-rows.ts';
 import { chainConsentEvent, createEvidenceIds, toConsentEventRow } from './consent.ts';
 import type { BulkSession } from './db.ts';
-import { IdSet } from './id-set.ts';
+import { createImportOutcomes } from './import-outcomes.ts';
 import { insertNewContacts } from './insert-new-contacts.ts';
 import {
   type ChainedEvent,
@@ -74,7 +74,6 @@ export function createContactImporter(
   options: { origin: string; now: Date },
 ) {
   const db: Kysely<Database> = session.db;
-  const seen = new IdSet();
   const nowIso = options.now.toISOString();
   // What every contact and event row of this import shares, given once to each insert.
   const contactConstants = {
@@ -95,6 +94,7 @@ export function createContactImporter(
     suppressed: 0,
     liftedSuppressions: 0,
   };
+  const outcomes = createImportOutcomes(db, counts, nowIso);
   /** Whether the workspace has any active suppression (else no batch needs to look). */
   let anySuppression: Promise<boolean> | null = null;
 
@@ -195,7 +195,7 @@ export function createContactImporter(
         stored.push({ contact, events: [consent], evidenceIds: [evidenceIdOf(row)] });
         return;
       }
-      seen.add(id);
+      outcomes.created.add(id);
       counts.imported += 1;
       counts.consentEvents += 1;
       const x = row.extras;
@@ -268,7 +268,7 @@ export function createContactImporter(
         stored.push(incoming);
         return;
       }
-      seen.add(id);
+      outcomes.created.add(id);
       counts.imported += 1;
       const phone = incoming.contact.phone;
       appendEvents(id, phone, [], incoming, eventRows);
@@ -317,9 +317,7 @@ export function createContactImporter(
   const recording: ImportRecording = {
     db,
     workspaceId,
-    nowIso,
-    counts,
-    seen,
+    outcomes,
     appendEvents,
   };
 
@@ -340,5 +338,11 @@ export function createContactImporter(
       );
   }
 
-  return { writeBatch, writePrepared, counts };
+  /** The import's counts, once its last batch is written; drops its scratch table. */
+  async function finish(): Promise<ImportCounts> {
+    await outcomes.finish();
+    return counts;
+  }
+
+  return { writeBatch, writePrepared, finish };
 }

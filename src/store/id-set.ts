@@ -1,4 +1,4 @@
-/** Contact ids already touched by this import, as a growable bitset (1M ids = 125 KB). */
+/** A set of contact ids (touched by an import, say), as a growable bitset (1M ids = 125 KB). */
 export class IdSet {
   private bits = new Uint8Array(1 << 16);
   has(id: number): boolean {
@@ -11,5 +11,8 @@ export class IdSet {
       this.bits = grown;
     }
     this.bits[id >> 3]! |= 1 << (id & 7);
+  }
+  delete(id: number): void {
+    if (id >> 3 < this.bits.length) this.bits[id >> 3]! &= ~(1 << (id & 7));
   }
 }

@@ -4,8 +4,7 @@ import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
 import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
 import { readConsentChains, type StoredConsentEvent } from './consent.ts';
-import type { ImportCounts } from './contact-import.ts';
-import type { IdSet } from './id-set.ts';
+import type { ImportOutcomes, Original, SavedOriginal } from './import-outcomes.ts';
 import type { ContactsTable, Database } from './schema.ts';
 import { grantDates } from './settle-import-suppressions.ts';
 
@@ -23,10 +22,8 @@ export interface Incoming {
 export interface ImportRecording {
   readonly db: Kysely<Database>;
   readonly workspaceId: string;
-  readonly nowIso: string;
-  readonly counts: ImportCounts;
-  /** Contacts this import already touched: a second touch counts as a duplicate. */
-  readonly seen: IdSet;
+  /** What the import has done to each contact so far (counted on its final state). */
+  readonly outcomes: ImportOutcomes;
   /** Appends the incoming events a chain lacks; returns them. */
   appendEvents(
     id: number,
@@ -47,7 +44,7 @@ export async function mergeAllStored(
   eventRows: unknown[][],
   granted: Map<string, string[]> | null,
 ): Promise<void> {
-  const { db, workspaceId } = recording;
+  const { db, workspaceId, outcomes } = recording;
   for (let start = 0; start < stored.length; start += 500) {
     const part = stored.slice(start, start + 500);
     const befores = await db
@@ -62,48 +59,57 @@ export async function mergeAllStored(
       )
       .execute();
     const byPhone = new Map(befores.map((b) => [b.phone, b]));
-    const chains = await readConsentChains(
-      db,
-      workspaceId,
-      befores.map((b) => Number(b.id)),
-    );
+    const ids = befores.map((b) => Number(b.id));
+    const chains = await readConsentChains(db, workspaceId, ids);
+    const originals = await outcomes.originalsOf(ids);
+    const saves: SavedOriginal[] = [];
     for (const incoming of part) {
       const before = byPhone.get(incoming.contact.phone);
       if (!before) throw new Error(`stored contact ${incoming.contact.phone} not found`);
-      const appended = await mergeStored(
+      const id = Number(before.id);
+      const { appended, save } = await mergeStored(
         recording,
         incoming,
         before,
-        chains.get(Number(before.id)) ?? [],
+        { chain: chains.get(id) ?? [], original: originals.get(id) },
         eventRows,
       );
+      if (save) saves.push(save);
       granted?.set(incoming.contact.phone, grantDates(appended));
     }
+    await outcomes.save(saves);
   }
 }
 
-/** A stored number: merge the values, append the events not yet in its chain. */
+/**
+ * A stored number: merge the values, append the events not yet in its chain, and write it back
+ * if that changed it, counted by `outcomes`.
+ */
 async function mergeStored(
   recording: ImportRecording,
   incoming: Incoming,
   before: Selectable<ContactsTable>,
-  storedChain: readonly StoredConsentEvent[],
+  stored: { chain: readonly StoredConsentEvent[]; original: Original | undefined },
   eventRows: unknown[][],
-): Promise<ConsentEventInput[]> {
-  const { db, workspaceId, nowIso, counts, seen } = recording;
+): Promise<{ appended: ConsentEventInput[]; save: SavedOriginal | null }> {
+  const { db, workspaceId, outcomes } = recording;
   const phone = incoming.contact.phone;
   const id = Number(before.id);
   const beforeValues = {} as ContactValues;
   for (const k of contactValueKeys)
     (beforeValues as unknown as Record<string, unknown>)[k] = before[k];
   const merged = mergeContact(beforeValues, incoming.contact);
-  const chain: ChainedEvent[] = [...storedChain];
+  const chain: ChainedEvent[] = [...stored.chain];
   const appended = recording.appendEvents(id, phone, chain, incoming, eventRows);
   const changed = !sameContact(beforeValues, merged) || appended.length > 0;
-  if (seen.has(id)) counts.duplicates += 1;
-  else if (changed) counts.updated += 1;
-  else counts.unchanged += 1;
-  seen.add(id);
+  const touch = {
+    id,
+    current: beforeValues,
+    currentUpdatedAt: before.updated_at,
+    merged,
+    appended: appended.length > 0,
+  };
+  const { updatedAt, save } = outcomes.touch(touch, stored.original);
   if (changed) {
     const state = deriveConsentState(chain, merged.last_interaction_at);
     await db
@@ -114,11 +120,11 @@ async function mergeStored(
         consent_status: state.status,
         consent_valid_until: state.validUntil,
         consent_collected_at: state.collectedAt,
-        updated_at: nowIso,
+        updated_at: updatedAt,
       })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
   }
-  return appended;
+  return { appended, save };
 }
