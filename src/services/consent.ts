@@ -9,7 +9,12 @@ import { verifyConsentChain } from '../core/consent/verify-consent-chain.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { parseNumber } from '../core/phone/parse-number.ts';
 import { appendConsentEvent, listConsentEvents } from '../store/consent.ts';
-import { findContactByPhone, insertContact, updateConsentCache } from '../store/contacts.ts';
+import {
+  findContactByPhone,
+  insertContact,
+  updateConsentCache,
+  updateLastInteraction,
+} from '../store/contacts.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import {
@@ -87,6 +92,31 @@ async function recordWithin(
     liftedSuppression = true;
   }
   return { event, duplicate, state, liftedSuppression };
+}
+
+/**
+ * A click or a reply from a workspace's own contact (never a delivery): its last interaction
+ * moves forward and its consent cache follows in the same transaction. A prospect's consent
+ * runs 3 years from the later of its collection and the last interaction (FR-CONS-07), and
+ * campaigns, counts and `contacts show` read the cache; its new `updated_at` tells the
+ * audience column cache to reload. An interaction older than the one stored changes nothing.
+ */
+export async function recordInteraction(
+  store: Store,
+  workspaceId: string,
+  phone: string,
+  at: Date,
+  now: Date,
+): Promise<void> {
+  const iso = at.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    const contact = await findContactByPhone(trx, workspaceId, phone);
+    if (!contact || (contact.last_interaction_at !== null && contact.last_interaction_at >= iso))
+      return;
+    await updateLastInteraction(trx, workspaceId, contact.id, iso);
+    const events = await listConsentEvents(trx, workspaceId, contact.id);
+    await updateConsentCache(trx, workspaceId, contact.id, deriveConsentState(events, iso), now);
+  });
 }
 
 /** A STOP (or any opt-out): a withdrawal in the ledger and a suppression, together. */

@@ -7,6 +7,7 @@ import { listMarketAlerts } from '../store/market-alerts.ts';
 import { messageTables } from '../store/messages.ts';
 import { findActiveSuppression } from '../store/suppressions.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
+import { recordConsentEvent } from './consent.ts';
 import { handleReply, listReplies } from './inbound.ts';
 import { consumeRental } from './licences.ts';
 import { orderList } from './market.ts';
@@ -171,6 +172,57 @@ forEachDatabase(
     );
     assert.equal(r.action, 'recorded_needs_opt_in');
     assert.equal((await findActiveSuppression(store.db, 'default', start!))?.reason, 'stop');
+  },
+);
+
+forEachDatabase(
+  'inbound: a reply extends a prospect’s consent 3 years from it, in the cache campaigns read (FR-CONS-07)',
+  async (store) => {
+    const phone = '+33612000201';
+    await seed(store, [phone]);
+    await recordConsentEvent(
+      store,
+      'default',
+      phone,
+      {
+        kind: 'granted',
+        basis: 'opt_in',
+        mechanism: 'unticked_checkbox',
+        wording: "J'accepte les SMS de Dupont",
+        wordingVersion: null,
+        formUrl: null,
+        ip: null,
+        userAgent: null,
+        collectedAt: '2023-12-15T09:00:00.000Z',
+        sourceType: 'first_party',
+        partnerListUrl: null,
+        partnerListVersion: null,
+        partnerConsent: false,
+        prechecked: false,
+        bundledWithTerms: false,
+        customerPurchase: null,
+        objectionOffered: null,
+      },
+      { origin: 'test', now },
+    );
+    const cache = () =>
+      store.db
+        .selectFrom('contacts')
+        .select(['consent_status', 'consent_valid_until', 'last_interaction_at', 'updated_at'])
+        .where('phone', '=', phone)
+        .executeTakeFirstOrThrow();
+    assert.equal((await cache()).consent_valid_until, '2026-12-15T09:00:00.000Z');
+    const later = new Date('2026-12-02T08:30:00Z');
+    await handleReply(store, { from: phone, to: '36180', text: 'Merci !', at: later }, later);
+    assert.deepEqual(await cache(), {
+      consent_status: 'granted',
+      consent_valid_until: '2029-12-02T08:30:00.000Z',
+      last_interaction_at: later.toISOString(),
+      updated_at: later.toISOString(),
+    });
+    // A reply delivered late (older than the last interaction) moves nothing back.
+    await handleReply(store, { from: phone, to: '36180', text: 'Oui', at: now }, later);
+    assert.equal((await cache()).consent_valid_until, '2029-12-02T08:30:00.000Z');
   },
 );
 

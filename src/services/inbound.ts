@@ -1,7 +1,7 @@
 import { maskPhone } from '../core/audience/mask-phone.ts';
 import { isDomainError } from '../core/domain-error.ts';
 import { classifyReply, type ReplyInterpretation } from '../core/inbound/classify-reply.ts';
-import { findContactByPhone, updateLastInteraction } from '../store/contacts.ts';
+import { findContactByPhone } from '../store/contacts.ts';
 import type { Store } from '../store/db.ts';
 import {
   findLatestMessageTo,
@@ -11,7 +11,7 @@ import {
 import { findLicence } from '../store/licences.ts';
 import { cancelPendingForPhone } from '../store/message-queue.ts';
 import { insertSuppression } from '../store/suppressions.ts';
-import { recordOptOut } from './consent.ts';
+import { recordInteraction, recordOptOut } from './consent.ts';
 import { recordStopForRental } from './licences.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
@@ -74,10 +74,7 @@ export async function handleReply(store: Store, reply: Reply, now: Date): Promis
     } else if (interpretation === 'start') {
       action = 'recorded_needs_opt_in';
     }
-    if (!rental) {
-      const contact = await findContactByPhone(store.db, ws, reply.from);
-      if (contact) await updateLastInteraction(store.db, ws, contact.id, reply.at.toISOString());
-    }
+    if (!rental) await recordInteraction(store, ws, reply.from, reply.at, now);
   }
   await insertInboundMessage(
     store.db,

@@ -100,7 +100,10 @@ export async function updateConsentCache(
     .execute();
 }
 
-/** Records an inbound interaction (a click or a reply; never a delivery), FR-CONS-07. */
+/**
+ * Records an inbound interaction (a click or a reply; never a delivery), FR-CONS-07. The
+ * consent cache depends on it: callers re-derive it in the same transaction (recordInteraction).
+ */
 export async function updateLastInteraction(
   db: Kysely<Database>,
   workspaceId: string,
