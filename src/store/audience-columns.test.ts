@@ -168,5 +168,27 @@ forEachDatabase(
       undefined,
       'stale after a STOP',
     );
+    // A new contact is seen by its id, even dated before the last change (an import's `now`).
+    await cache.warm(store, 'default');
+    assert.ok(await cache.answer(store, 'default', filter, at, []));
+    await store.db
+      .insertInto('contacts')
+      .values({
+        workspace_id: 'default',
+        list_id: null,
+        phone: '+33699999999',
+        gender: 'F',
+        source: 'first_party',
+        consent_status: 'granted',
+        consent_valid_until: '2029-01-01T00:00:00.000Z',
+        created_at: created,
+        updated_at: created,
+      })
+      .execute();
+    assert.equal(
+      await cache.answer(store, 'default', filter, at, []),
+      undefined,
+      'stale after a new contact',
+    );
   },
 );

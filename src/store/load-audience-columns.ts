@@ -63,21 +63,31 @@ export async function loadAudienceColumns(
 }
 
 /**
- * What changes whenever counts could change: the last contact update and the last suppression
- * added or lifted (three index lookups). Contacts deleted are not seen: callers invalidate.
+ * What changes whenever counts could change: the last contact created (ids only grow), the last
+ * contact changed since its creation (a partial index holds only those, migration 0012), and
+ * the last suppression added or lifted: four index lookups. Contacts deleted are not seen:
+ * callers invalidate.
  */
 export async function audienceFingerprint(store: Store, workspaceId: string): Promise<string> {
   const { rows } = await sql<{
-    contacts: string | null;
+    created: number | string | null;
+    changed: string | null;
     added: string | null;
     lifted: string | null;
   }>`
-    SELECT (SELECT max(updated_at) FROM contacts WHERE workspace_id = ${workspaceId}) AS contacts,
+    SELECT (SELECT max(id) FROM contacts WHERE workspace_id = ${workspaceId}) AS created,
+           (SELECT max(updated_at) FROM contacts
+             WHERE workspace_id = ${workspaceId} AND updated_at > created_at) AS changed,
            (SELECT max(created_at) FROM suppressions WHERE workspace_id = ${workspaceId}) AS added,
            (SELECT max(lifted_at) FROM suppressions WHERE workspace_id = ${workspaceId}) AS lifted
   `.execute(store.db);
   const row = rows[0];
-  return JSON.stringify([row?.contacts ?? null, row?.added ?? null, row?.lifted ?? null]);
+  return JSON.stringify([
+    row?.created === null || row?.created === undefined ? null : Number(row.created),
+    row?.changed ?? null,
+    row?.added ?? null,
+    row?.lifted ?? null,
+  ]);
 }
 
 type Row = Record<string, string | number | null> & { id: number; phone: string };

@@ -11,6 +11,7 @@ import { up as contactsById } from './0008-contacts-by-id.ts';
 import { up as jobsWebhooks } from './0009-jobs-webhooks.ts';
 import { up as consentEvidence } from './0010-consent-evidence.ts';
 import { up as workspaceSettings } from './0011-workspace-settings.ts';
+import { up as contactsChanged } from './0012-contacts-changed.ts';
 
 export interface Migration {
   readonly name: string;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { name: '0009-jobs-webhooks', up: jobsWebhooks },
   { name: '0010-consent-evidence', up: consentEvidence },
   { name: '0011-workspace-settings', up: workspaceSettings },
+  { name: '0012-contacts-changed', up: contactsChanged },
 ];
