@@ -167,7 +167,7 @@ export async function readConsentChains(
 }
 
 /** Evidence rows by id, with the fingerprinter of their events. */
-async function readEvidences(
+export async function readEvidences(
   db: Kysely<Database>,
   ids: readonly number[],
 ): Promise<Map<number, { fields: ConsentEvidence; print: ReturnType<typeof fingerprinterFor> }>> {

@@ -17,16 +17,12 @@ import {
   statusAt,
   type ValidRow,
 } from '../core/contact/prepared-rows.ts';
+import { type ChainLink, createEvidenceCache } from './chain-links.ts';
 import { chainConsentEvent, createEvidenceIds, toConsentEventRow } from './consent.ts';
 import type { BulkSession } from './db.ts';
 import { createImportOutcomes } from './import-outcomes.ts';
 import { insertNewContacts } from './insert-new-contacts.ts';
-import {
-  type ChainedEvent,
-  type ImportRecording,
-  type Incoming,
-  mergeAllStored,
-} from './merge-stored-contacts.ts';
+import { type ImportRecording, type Incoming, mergeAllStored } from './merge-stored-contacts.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 import { grantDates, settleImportSuppressions } from './settle-import-suppressions.ts';
 
@@ -66,7 +62,9 @@ const eventColumns = [
  * straight away (SQLite tells a conflict per row, so new numbers need no lookup first;
  * PostgreSQL looks the batch up and COPYs the new ones); its events are chained from the
  * genesis hash with fingerprints precomputed per shared evidence. Only numbers already stored
- * go through the read-merge-append path.
+ * go through the read-merge-append path; once most of a chunk's numbers are stored (a file
+ * imported again), the next chunks look their numbers up first instead of trying to insert
+ * each one (a refused insert costs more than the lookup that finds the contact anyway).
  */
 export function createContactImporter(
   session: BulkSession,
@@ -84,6 +82,7 @@ export function createContactImporter(
   };
   const eventConstants = { origin: options.origin, recorded_at: nowIso };
   const evidence = createEvidenceIds(db, workspaceId);
+  const evidences = createEvidenceCache(session);
   const fingerprinters = new Map<number, ReturnType<typeof fingerprinterFor>>();
   const counts: ImportCounts = {
     imported: 0,
@@ -134,6 +133,7 @@ export function createContactImporter(
   /** Rows given as objects (a purchase's contacts with their whole ledgers). */
   async function writeBatch(rows: readonly ImportRow[]): Promise<void> {
     const evidenceIds = await evidence.idsOf(rows.map((r) => r.consent));
+    await evidences.load(evidenceIds);
     const eventRows: unknown[][] = [];
     const granted = new Map<string, string[]>();
     await writeIncoming(
@@ -157,7 +157,9 @@ export function createContactImporter(
    */
   async function writePrepared(batch: PreparedBatch): Promise<void> {
     preparedEvidences.push(...batch.evidences);
-    preparedEvidenceIds.push(...(await evidence.idsOf(batch.evidences)));
+    const ids = await evidence.idsOf(batch.evidences);
+    preparedEvidenceIds.push(...ids);
+    for (const [i, id] of ids.entries()) evidences.remember(id, batch.evidences[i]!);
     // By chunks: a chunk's rows are garbage by the next young-generation collection, where a
     // whole batch's (2000 rows, ~8 MB) lived through two of them into the old generation.
     const inBatchTwice = new Uint8Array(batch.count);
@@ -169,6 +171,9 @@ export function createContactImporter(
     }
   }
 
+  /** Whether most numbers of the last chunk were stored: the next one looks its own up first. */
+  let mostlyStored = false;
+
   /** A chunk of prepared rows; `twice[i]` tells whether row i's number is on another row. */
   async function writePreparedRows(rows: readonly PreparedRow[], twice: Uint8Array) {
     const watch = await watchingSuppressions();
@@ -178,21 +183,31 @@ export function createContactImporter(
       if (twice[i] === 0) single.push(row);
       else repeated.push({ row: rowOf(row), evidenceId: evidenceIdOf(row) });
     });
+    const eventRows: unknown[][] = [];
+    const granted = new Map<string, string[]>();
+    let fresh = single;
+    if (mostlyStored) {
+      const missing = await mergeAllStored(
+        recording,
+        single.map(incomingOf),
+        eventRows,
+        watch ? granted : null,
+      );
+      const notStored = new Set(missing.map((m) => m.contact.phone));
+      fresh = single.filter((row) => notStored.has(phoneOf(row)));
+    }
     const ids = await insertNewContacts(
       session,
       workspaceId,
       { columns: contactColumns, constants: contactConstants },
-      single.map((row) => row.contact),
-      single.map(phoneOf),
+      fresh.map((row) => row.contact),
+      fresh.map(phoneOf),
     );
-    const eventRows: unknown[][] = [];
-    const granted = new Map<string, string[]>();
     const stored: Incoming[] = [];
-    single.forEach((row, i) => {
+    fresh.forEach((row, i) => {
       const id = ids[i];
       if (id === null || id === undefined) {
-        const { contact, consent } = rowOf(row);
-        stored.push({ contact, events: [consent], evidenceIds: [evidenceIdOf(row)] });
+        stored.push(incomingOf(row));
         return;
       }
       outcomes.created.add(id);
@@ -212,9 +227,21 @@ export function createContactImporter(
         granted.set(phoneOf(row), [collectedAtOf(row)]);
       }
     });
-    await mergeAllStored(recording, stored, eventRows, watch ? granted : null);
+    await mergeConflicts(stored, eventRows, watch ? granted : null);
+    mostlyStored = (single.length - fresh.length + stored.length) * 2 > single.length;
     await writeIncoming(groupByPhone(repeated), eventRows, granted);
     await finishBatch(eventRows, granted);
+  }
+
+  /** Numbers an insert found stored (a conflict): merged into what is stored. */
+  async function mergeConflicts(
+    stored: readonly Incoming[],
+    eventRows: unknown[][],
+    granted: Map<string, string[]> | null,
+  ): Promise<void> {
+    const missing = await mergeAllStored(recording, stored, eventRows, granted);
+    if (missing.length > 0)
+      throw new Error(`stored contact ${missing[0]!.contact.phone} not found`);
   }
 
   const evidenceIdOf = (row: PreparedRow) =>
@@ -223,6 +250,11 @@ export function createContactImporter(
     line: row.extras[extra.line] as number,
     contact: contactOf(row),
     consent: consentOf(row, preparedEvidences),
+  });
+  const incomingOf = (row: PreparedRow): Incoming => ({
+    contact: contactOf(row),
+    events: [consentOf(row, preparedEvidences)],
+    evidenceIds: [evidenceIdOf(row)],
   });
 
   /** Rows about the same number merged into one contact with all their events, in order. */
@@ -274,7 +306,7 @@ export function createContactImporter(
       appendEvents(id, phone, [], incoming, eventRows);
       if (watch) granted.set(phone, grantDates(incoming.events));
     });
-    await mergeAllStored(recording, stored, eventRows, watch ? granted : null);
+    await mergeConflicts(stored, eventRows, watch ? granted : null);
   }
 
   /**
@@ -284,17 +316,17 @@ export function createContactImporter(
   function appendEvents(
     id: number,
     phone: string,
-    chain: ChainedEvent[],
+    chain: ChainLink[],
     incoming: Incoming,
     eventRows: unknown[][],
   ): ConsentEventInput[] {
-    const known = new Set(chain.map((e) => e.fingerprint));
+    const known = new Set(chain.map((e) => e.key));
     const appended: ConsentEventInput[] = [];
     incoming.events.forEach((input, k) => {
       const evidenceId = incoming.evidenceIds[k]!;
-      const print = fingerprint(evidenceId, phone, input);
-      if (known.has(print)) return;
-      known.add(print);
+      const key = evidences.keyOf(evidenceId, input);
+      if (known.has(key)) return;
+      known.add(key);
       const last = chain[chain.length - 1] ?? null;
       const event = chainConsentEvent(
         workspaceId,
@@ -303,9 +335,9 @@ export function createContactImporter(
         last,
         options.origin,
         nowIso,
-        print,
+        fingerprint(evidenceId, phone, input),
       );
-      chain.push(event);
+      chain.push(Object.assign(event, { key }));
       const row = toConsentEventRow(id, event, evidenceId);
       eventRows.push(eventColumns.map((c) => row[c]));
       appended.push(input);
@@ -315,9 +347,10 @@ export function createContactImporter(
   }
 
   const recording: ImportRecording = {
-    db,
+    session,
     workspaceId,
     outcomes,
+    evidences,
     appendEvents,
   };
 

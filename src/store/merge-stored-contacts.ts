@@ -1,15 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
 import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
-import { readConsentChains, type StoredConsentEvent } from './consent.ts';
+import { type ChainLink, type EvidenceCache, readChainLinks } from './chain-links.ts';
+import type { BulkSession } from './db.ts';
 import type { ImportOutcomes, Original, SavedOriginal } from './import-outcomes.ts';
-import type { ContactsTable, Database } from './schema.ts';
 import { grantDates } from './settle-import-suppressions.ts';
-
-/** An event of a chain being extended: what the next one chains to and what it dedupes by. */
-export type ChainedEvent = ConsentEventInput & { seq: number; hash: string; fingerprint: string };
 
 /** One number as an import has it: its merged values, its events and their evidence ids. */
 export interface Incoming {
@@ -20,65 +16,100 @@ export interface Incoming {
 
 /** What merging into stored contacts needs of the import recording them (contact-import.ts). */
 export interface ImportRecording {
-  readonly db: Kysely<Database>;
+  readonly session: BulkSession;
   readonly workspaceId: string;
   /** What the import has done to each contact so far (counted on its final state). */
   readonly outcomes: ImportOutcomes;
+  readonly evidences: EvidenceCache;
   /** Appends the incoming events a chain lacks; returns them. */
   appendEvents(
     id: number,
     phone: string,
-    chain: ChainedEvent[],
+    chain: ChainLink[],
     incoming: Incoming,
     eventRows: unknown[][],
   ): ConsentEventInput[];
 }
 
+/** A stored contact as merging needs it. */
+interface StoredContact {
+  readonly id: number;
+  readonly updatedAt: string;
+  readonly values: ContactValues;
+}
+
 /**
- * Stored numbers (each once in `stored`): their contacts and chains read in a few queries,
- * then merged one by one. `granted`, when suppressions are watched, gets their new opt-ins.
+ * Numbers of the workspace that may be stored (each once in `incoming`): the stored ones are
+ * read back in a few queries per 500 (values as arrays, chains without recomputing their
+ * fingerprints) and merged one by one. Returns the others, not stored, for the caller to
+ * insert. `granted`, when suppressions are watched, gets the stored ones' new opt-ins.
  */
 export async function mergeAllStored(
   recording: ImportRecording,
-  stored: readonly Incoming[],
+  incoming: readonly Incoming[],
   eventRows: unknown[][],
   granted: Map<string, string[]> | null,
-): Promise<void> {
-  const { db, workspaceId, outcomes } = recording;
-  for (let start = 0; start < stored.length; start += 500) {
-    const part = stored.slice(start, start + 500);
-    const befores = await db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('list_id', 'is', null)
-      .where(
-        'phone',
-        'in',
-        part.map((p) => p.contact.phone),
-      )
-      .execute();
-    const byPhone = new Map(befores.map((b) => [b.phone, b]));
-    const ids = befores.map((b) => Number(b.id));
-    const chains = await readConsentChains(db, workspaceId, ids);
+): Promise<Incoming[]> {
+  const { session, workspaceId, outcomes } = recording;
+  const missing: Incoming[] = [];
+  for (let start = 0; start < incoming.length; start += 500) {
+    const part = incoming.slice(start, start + 500);
+    const stored = await readStoredContacts(
+      session,
+      workspaceId,
+      part.map((p) => p.contact.phone),
+    );
+    const ids = [...stored.values()].map((s) => s.id);
+    const chains = await readChainLinks(session, ids, recording.evidences);
     const originals = await outcomes.originalsOf(ids);
     const saves: SavedOriginal[] = [];
-    for (const incoming of part) {
-      const before = byPhone.get(incoming.contact.phone);
-      if (!before) throw new Error(`stored contact ${incoming.contact.phone} not found`);
-      const id = Number(before.id);
+    for (const one of part) {
+      const before = stored.get(one.contact.phone);
+      if (!before) {
+        missing.push(one);
+        continue;
+      }
       const { appended, save } = await mergeStored(
         recording,
-        incoming,
+        one,
         before,
-        { chain: chains.get(id) ?? [], original: originals.get(id) },
+        { chain: chains.get(before.id) ?? [], original: originals.get(before.id) },
         eventRows,
       );
       if (save) saves.push(save);
-      granted?.set(incoming.contact.phone, grantDates(appended));
+      granted?.set(one.contact.phone, grantDates(appended));
     }
     await outcomes.save(saves);
   }
+  return missing;
+}
+
+/** The workspace's own contacts with these numbers, by number. */
+async function readStoredContacts(
+  session: BulkSession,
+  workspaceId: string,
+  phones: readonly string[],
+): Promise<Map<string, StoredContact>> {
+  const rows = await session.selectArrays(
+    session.db
+      .selectFrom('contacts')
+      .select(['id', 'updated_at', ...contactValueKeys])
+      .where('workspace_id', '=', workspaceId)
+      .where('list_id', 'is', null)
+      .where('phone', 'in', phones),
+  );
+  const stored = new Map<string, StoredContact>();
+  for (const row of rows) {
+    const values = {} as Record<string, unknown>;
+    for (let k = 0; k < contactValueKeys.length; k++) values[contactValueKeys[k]!] = row[k + 2];
+    const contact = values as unknown as ContactValues;
+    stored.set(contact.phone, {
+      id: Number(row[0]),
+      updatedAt: row[1] as string,
+      values: contact,
+    });
+  }
+  return stored;
 }
 
 /**
@@ -88,31 +119,27 @@ export async function mergeAllStored(
 async function mergeStored(
   recording: ImportRecording,
   incoming: Incoming,
-  before: Selectable<ContactsTable>,
-  stored: { chain: readonly StoredConsentEvent[]; original: Original | undefined },
+  before: StoredContact,
+  stored: { chain: readonly ChainLink[]; original: Original | undefined },
   eventRows: unknown[][],
 ): Promise<{ appended: ConsentEventInput[]; save: SavedOriginal | null }> {
-  const { db, workspaceId, outcomes } = recording;
-  const phone = incoming.contact.phone;
-  const id = Number(before.id);
-  const beforeValues = {} as ContactValues;
-  for (const k of contactValueKeys)
-    (beforeValues as unknown as Record<string, unknown>)[k] = before[k];
-  const merged = mergeContact(beforeValues, incoming.contact);
-  const chain: ChainedEvent[] = [...stored.chain];
-  const appended = recording.appendEvents(id, phone, chain, incoming, eventRows);
-  const changed = !sameContact(beforeValues, merged) || appended.length > 0;
+  const { session, workspaceId, outcomes } = recording;
+  const { id, values } = before;
+  const merged = mergeContact(values, incoming.contact);
+  const chain: ChainLink[] = [...stored.chain];
+  const appended = recording.appendEvents(id, values.phone, chain, incoming, eventRows);
+  const changed = !sameContact(values, merged) || appended.length > 0;
   const touch = {
     id,
-    current: beforeValues,
-    currentUpdatedAt: before.updated_at,
+    current: values,
+    currentUpdatedAt: before.updatedAt,
     merged,
     appended: appended.length > 0,
   };
   const { updatedAt, save } = outcomes.touch(touch, stored.original);
   if (changed) {
     const state = deriveConsentState(chain, merged.last_interaction_at);
-    await db
+    await session.db
       .updateTable('contacts')
       .set({
         ...merged,

@@ -32,6 +32,8 @@ const keys: ReadonlyArray<keyof ContactValues> = [
  * source stays, and the last interaction is the latest of both.
  */
 export function mergeContact(older: ContactValues, newer: ContactValues): ContactValues {
+  // A file imported again mostly brings what is stored: then `older` itself comes back.
+  if (bringsNothingNew(older, newer)) return older;
   const merged = { ...older };
   for (const k of keys) {
     const v = newer[k];
@@ -57,9 +59,27 @@ export function mergeContact(older: ContactValues, newer: ContactValues): Contac
   return merged;
 }
 
+/** Whether merging `newer` into `older` would leave `older`'s values as they are. */
+function bringsNothingNew(older: ContactValues, newer: ContactValues): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = newer[k];
+    if (v === null || v === undefined || v === older[k] || k === 'source') continue;
+    if (k === 'last_interaction_at' && older.last_interaction_at && v < older.last_interaction_at)
+      continue;
+    return false;
+  }
+  return true;
+}
+
 /** Whether two contacts hold the same values. */
 export function sameContact(a: ContactValues, b: ContactValues): boolean {
-  return keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
+  if (a === b) return true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  }
+  return true;
 }
 
 export const contactValueKeys = keys;
