@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../store/db.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
-import { showContact } from './contacts.ts';
+import { proveConsent } from './consent.ts';
+import { countWorkspaceContacts, showContact } from './contacts.ts';
 import { importContacts } from './import.ts';
 
 // A contact's outcome is decided on its state at the end of an import against its state
@@ -16,7 +17,7 @@ const consent = (at = '2025-03-01T10:00:00Z') =>
   `opt_in,unticked_checkbox,"J'accepte les SMS de Dupont",${at}`;
 let files = 0;
 
-async function importRows(store: Store, rows: string[], at: string) {
+async function importRows(store: Store, rows: string[], at: string, batchSize = 1) {
   files += 1;
   const file = join(dir, `f${files}.csv`);
   writeFileSync(file, [head, ...rows].join('\n'));
@@ -24,7 +25,7 @@ async function importRows(store: Store, rows: string[], at: string) {
     file,
     workspaceId: 'default',
     now: new Date(at),
-    batchSize: 1,
+    batchSize,
   });
   assert.ok(outcome.ok, JSON.stringify(outcome));
   const s = outcome.summary;
@@ -81,5 +82,56 @@ forEachDatabase(
     ];
     assert.deepEqual(await importRows(store, event, '2026-11-28T14:00:00Z'), [0, 1, 0, 1, 1]);
     assert.deepEqual(await jean(store), ['Jean', 'Dupont', '2026-11-28T14:00:00.000Z']);
+  },
+);
+
+forEachDatabase(
+  'import: stored and new numbers in runs of chunks, looked up first or inserted first',
+  async (store) => {
+    const phone = (n: number) => `06${String(10_000_000 + n)}`;
+    const line = (n: number, name = `P${n}`, at = '2025-03-01T10:00:00Z') =>
+      `${phone(n)},${name},X,${consent(at)}`;
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    await importRows(
+      store,
+      range(1, 600).map((n) => line(n)),
+      '2026-11-28T10:00:00Z',
+      2000,
+    );
+    // Chunks of 250: stored numbers (every 10th renamed, every 25th with a newer consent),
+    // then new ones, then stored again; the importer switches ways as it goes.
+    const rows = [
+      ...range(1, 300).map((n) =>
+        line(
+          n,
+          n % 10 === 0 ? `Q${n}` : `P${n}`,
+          n % 25 === 0 ? '2026-06-01T10:00:00Z' : undefined,
+        ),
+      ),
+      ...range(601, 900).map((n) => line(n)),
+      ...range(301, 600).map((n) => line(n)),
+    ];
+    //                                                        imported updated unchanged dup events
+    assert.deepEqual(await importRows(store, rows, '2026-11-28T11:00:00Z', 2000), [
+      300,
+      30 + 6,
+      600 - 36,
+      0,
+      300 + 12,
+    ]);
+    assert.equal(await countWorkspaceContacts(store, 'default'), 900);
+    for (const n of [10, 25, 50, 250, 601, 900, 599]) {
+      const proof = await proveConsent(store, 'default', phone(n));
+      assert.ok(proof.chainValid, `${n}: chain`);
+      assert.equal(proof.events.length, n % 25 === 0 && n <= 300 ? 2 : 1, `${n}: events`);
+      const c = await showContact(store, 'default', phone(n), new Date('2026-11-28T12:00:00Z'));
+      assert.equal(c.firstName, n % 10 === 0 && n <= 300 ? `Q${n}` : `P${n}`, `${n}: name`);
+    }
+    // The same file again: nothing changes.
+    assert.deepEqual(
+      await importRows(store, rows, '2026-11-28T12:00:00Z', 2000),
+      [0, 0, 900, 0, 0],
+    );
   },
 );
