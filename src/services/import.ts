@@ -221,7 +221,7 @@ async function runImport(
           },
         });
         await writing;
-        return { counts: await importer.finish(), totals };
+        return { counts: importer.counts, totals };
       },
       { trustReferences: true },
     );

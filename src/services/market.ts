@@ -282,7 +282,6 @@ export async function orderList(
         });
         await importer.writeBatch(rows);
       }
-      await importer.finish();
     }
   });
   return { ok: true, licence: await describeLicence(store, licence), findings };

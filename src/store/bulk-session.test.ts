@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Store } from './db.ts';
+import type { BulkSession, Store } from './db.ts';
 import { forEachDatabase, testEpoch } from './test-databases.ts';
 
 const at = testEpoch.toISOString();
@@ -51,5 +51,49 @@ forEachDatabase(
       .where('workspace_id', '=', 'no-such-workspace')
       .execute();
     assert.deepEqual(left, []);
+  },
+);
+
+forEachDatabase(
+  'a bulk session’s scratch table lives as long as its work, ok or failed',
+  async (store) => {
+    type Scratch = { notes: { id: number; text: string } };
+    const fill = (session: BulkSession, ids: number[]) =>
+      session.db
+        .withTables<Scratch>()
+        .insertInto('notes')
+        .values(ids.map((id) => ({ id, text: `n${id}` })))
+        .execute();
+    const read = (session: BulkSession) =>
+      session.selectArrays(
+        session.db.withTables<Scratch>().selectFrom('notes').select(['id', 'text']).orderBy('id'),
+      );
+    const rows = await store.bulk(async (session) => {
+      await session.scratchTable('notes', ['text']);
+      await session.scratchTable('notes', ['text']); // the second call finds it
+      await fill(session, [2, 1]);
+      return read(session);
+    });
+    assert.deepEqual(
+      rows.map(([id, text]) => [Number(id), text]),
+      [
+        [1, 'n1'],
+        [2, 'n2'],
+      ],
+    );
+    await assert.rejects(
+      store.bulk(async (session) => {
+        await session.scratchTable('notes', ['text']);
+        await fill(session, [3]);
+        throw new Error('work failed');
+      }),
+      /work failed/,
+    );
+    // Gone after both: created anew, empty.
+    const after = await store.bulk(async (session) => {
+      await session.scratchTable('notes', ['text']);
+      return read(session);
+    });
+    assert.deepEqual(after, []);
   },
 );

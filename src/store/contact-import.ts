@@ -93,7 +93,7 @@ export function createContactImporter(
     suppressed: 0,
     liftedSuppressions: 0,
   };
-  const outcomes = createImportOutcomes(db, counts, nowIso);
+  const outcomes = createImportOutcomes(session, counts, nowIso);
   /** Whether the workspace has any active suppression (else no batch needs to look). */
   let anySuppression: Promise<boolean> | null = null;
 
@@ -371,11 +371,5 @@ export function createContactImporter(
       );
   }
 
-  /** The import's counts, once its last batch is written; drops its scratch table. */
-  async function finish(): Promise<ImportCounts> {
-    await outcomes.finish();
-    return counts;
-  }
-
-  return { writeBatch, writePrepared, finish };
+  return { writeBatch, writePrepared, counts };
 }
