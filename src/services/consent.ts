@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ConsentEvent, ConsentEventInput } from '../core/consent/consent-event.ts';
+import {
+  type ConsentEvent,
+  type ConsentEventInput,
+  firstPartyEvent,
+} from '../core/consent/consent-event.ts';
 import {
   type ConsentState,
   deriveConsentState,
@@ -127,25 +131,7 @@ export async function recordOptOut(
   context: { origin: string; now: Date; reason?: 'stop' | 'spam_report' | 'manual' },
 ): Promise<{ state: ConsentState }> {
   const phone = requireNumber(number);
-  const withdrawal: ConsentEventInput = {
-    kind: 'withdrawn',
-    basis: null,
-    mechanism: null,
-    wording: null,
-    wordingVersion: null,
-    formUrl: null,
-    ip: null,
-    userAgent: null,
-    collectedAt: context.now.toISOString(),
-    sourceType: 'first_party',
-    partnerListUrl: null,
-    partnerListVersion: null,
-    partnerConsent: false,
-    prechecked: false,
-    bundledWithTerms: false,
-    customerPurchase: null,
-    objectionOffered: null,
-  };
+  const withdrawal = firstPartyEvent({ kind: 'withdrawn', collectedAt: context.now.toISOString() });
   return store.db.transaction().execute(async (trx) => {
     const recorded = await recordWithin(trx, workspaceId, phone, withdrawal, context);
     await insertSuppression(

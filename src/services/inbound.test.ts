@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { firstPartyEvent } from '../core/consent/consent-event.ts';
 import { testCampaignRow } from '../dispatch/dispatch-test-kit.ts';
 import { type CampaignRow, campaignTables, insertCampaign } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
@@ -184,25 +185,13 @@ forEachDatabase(
       store,
       'default',
       phone,
-      {
+      firstPartyEvent({
         kind: 'granted',
         basis: 'opt_in',
         mechanism: 'unticked_checkbox',
         wording: "J'accepte les SMS de Dupont",
-        wordingVersion: null,
-        formUrl: null,
-        ip: null,
-        userAgent: null,
         collectedAt: '2023-12-15T09:00:00.000Z',
-        sourceType: 'first_party',
-        partnerListUrl: null,
-        partnerListVersion: null,
-        partnerConsent: false,
-        prechecked: false,
-        bundledWithTerms: false,
-        customerPurchase: null,
-        objectionOffered: null,
-      },
+      }),
       { origin: 'test', now },
     );
     const cache = () =>

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import type { ConsentEvidence } from '../core/consent/consent-evidence.ts';
+import { firstPartyEvent } from '../core/consent/consent-event.ts';
+import { evidenceOf } from '../core/consent/consent-evidence.ts';
 import { createEvidenceCache } from './chain-links.ts';
 import { forEachDatabase } from './test-databases.ts';
 
-const evidence: ConsentEvidence = {
-  kind: 'granted',
-  basis: 'opt_in',
-  mechanism: 'unticked_checkbox',
-  wording: "J'accepte les SMS de Dupont",
-  wordingVersion: null,
-  formUrl: 'https://dupont.example/form',
-  sourceType: 'first_party',
-  partnerListUrl: null,
-  partnerListVersion: null,
-  partnerConsent: false,
-  prechecked: false,
-  bundledWithTerms: false,
-  customerPurchase: null,
-  objectionOffered: null,
-};
+const evidence = evidenceOf(
+  firstPartyEvent({
+    kind: 'granted',
+    basis: 'opt_in',
+    mechanism: 'unticked_checkbox',
+    wording: "J'accepte les SMS de Dupont",
+    formUrl: 'https://dupont.example/form',
+    collectedAt: '2025-03-01T10:00:00.000Z',
+  }),
+);
 const own = { collectedAt: '2025-03-01T10:00:00.000Z', ip: '203.0.113.7', userAgent: null };
 
 forEachDatabase(

@@ -251,11 +251,10 @@ export function createContactImporter(
     contact: contactOf(row),
     consent: consentOf(row, preparedEvidences),
   });
-  const incomingOf = (row: PreparedRow): Incoming => ({
-    contact: contactOf(row),
-    events: [consentOf(row, preparedEvidences)],
-    evidenceIds: [evidenceIdOf(row)],
-  });
+  const incomingOf = (row: PreparedRow): Incoming => {
+    const { contact, consent } = rowOf(row);
+    return { contact, events: [consent], evidenceIds: [evidenceIdOf(row)] };
+  };
 
   /** Rows about the same number merged into one contact with all their events, in order. */
   function groupByPhone(rows: ReadonlyArray<{ row: ImportRow; evidenceId: number }>): Incoming[] {

@@ -44,6 +44,33 @@ export interface ConsentEventInput {
   readonly objectionOffered: boolean | null;
 }
 
+/**
+ * A first-party event that knows only what is given (every other field empty or false): a
+ * withdrawal by STOP, or an opt-in recorded by hand.
+ */
+export function firstPartyEvent(
+  given: Pick<ConsentEventInput, 'kind' | 'collectedAt'> & Partial<ConsentEventInput>,
+): ConsentEventInput {
+  return {
+    basis: null,
+    mechanism: null,
+    wording: null,
+    wordingVersion: null,
+    formUrl: null,
+    ip: null,
+    userAgent: null,
+    sourceType: 'first_party',
+    partnerListUrl: null,
+    partnerListVersion: null,
+    partnerConsent: false,
+    prechecked: false,
+    bundledWithTerms: false,
+    customerPurchase: null,
+    objectionOffered: null,
+    ...given,
+  };
+}
+
 /** An event as recorded in the ledger. */
 export interface ConsentEvent extends ConsentEventInput {
   readonly workspaceId: string;
