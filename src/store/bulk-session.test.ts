@@ -97,3 +97,134 @@ forEachDatabase(
     assert.deepEqual(after, []);
   },
 );
+
+forEachDatabase(
+  'insertNewValues gives each row its new id, or null where a unique index refuses it',
+  async (store) => {
+    const columns = ['phone', 'first_name'];
+    const constants = { workspace_id: 'default', list_id: null, created_at: at, updated_at: at };
+    const outcomes = await store.bulk(async (session) => {
+      const first = await session.insertNewValues(
+        'contacts',
+        columns,
+        [
+          ['+33600000011', 'Ana'],
+          ['+33600000012', 'Bea'],
+        ],
+        constants,
+      );
+      // Stored ones (by this session's first call) are refused, new ones around them taken.
+      const second = await session.insertNewValues(
+        'contacts',
+        columns,
+        [
+          ['+33600000013', 'Cal'],
+          ['+33600000011', 'Ana again'],
+          ['+33600000014', 'Dan'],
+          ['+33600000012', 'Bea again'],
+          ['+33600000014', 'Dan twice in one call'],
+        ],
+        constants,
+      );
+      return { first, second, none: await session.insertNewValues('contacts', columns, []) };
+    });
+    assert.deepEqual(outcomes.none, []);
+    assert.deepEqual(
+      outcomes.second.map((id) => id === null),
+      [false, true, false, true, true],
+    );
+    // Ids follow the rows' order.
+    const taken = [...outcomes.first, ...outcomes.second].filter((id) => id !== null);
+    assert.deepEqual(
+      taken,
+      [...taken].sort((a, b) => a - b),
+    );
+    const stored = await store.db
+      .selectFrom('contacts')
+      .select(['id', 'phone', 'first_name', 'list_id', 'created_at'])
+      .where('workspace_id', '=', 'default')
+      .orderBy('phone')
+      .execute();
+    assert.deepEqual(
+      stored.map((c) => [Number(c.id), c.phone, c.first_name, c.list_id, c.created_at]),
+      [
+        [outcomes.first[0], '+33600000011', 'Ana', null, at],
+        [outcomes.first[1], '+33600000012', 'Bea', null, at],
+        [outcomes.second[0], '+33600000013', 'Cal', null, at],
+        [outcomes.second[2], '+33600000014', 'Dan', null, at],
+      ],
+    );
+  },
+);
+
+forEachDatabase('a bulk session that trusts its references does not check them', async (store) => {
+  // What makes it fast: an orphan goes in unchecked (then the failed work takes it back).
+  await assert.rejects(
+    store.bulk(
+      async (session) => {
+        await session.insertValues(
+          'contacts',
+          ['workspace_id', 'phone', 'created_at', 'updated_at'],
+          [['no-such-workspace', '+33600000021', at, at]],
+        );
+        throw new Error('inserted unchecked');
+      },
+      { trustReferences: true },
+    ),
+    /inserted unchecked/,
+  );
+});
+
+forEachDatabase(
+  'a number another session is inserting is refused once that session commits, not an error',
+  async (store) => {
+    const columns = ['phone', 'first_name'];
+    const constants = { workspace_id: 'default', list_id: null, created_at: at, updated_at: at };
+    let commit = () => {};
+    const held = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let inserted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const first = store.bulk(async (session) => {
+      const ids = await session.insertNewValues(
+        'contacts',
+        columns,
+        [['+33600000031', 'A']],
+        constants,
+      );
+      inserted();
+      await held;
+      return ids;
+    });
+    await started;
+    const second = store.bulk((session) =>
+      session.insertNewValues(
+        'contacts',
+        columns,
+        [
+          ['+33600000031', 'B'],
+          ['+33600000032', 'C'],
+        ],
+        constants,
+      ),
+    );
+    // The second waits for the first (PostgreSQL: on the number's index entry; SQLite: for
+    // the one writer), then finds the number stored.
+    setTimeout(commit, 200);
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(typeof a[0], 'number');
+    assert.deepEqual(
+      b.map((id) => id === null),
+      [true, false],
+    );
+    const names = await store.db
+      .selectFrom('contacts')
+      .select('first_name')
+      .where('phone', '=', '+33600000031')
+      .execute();
+    assert.deepEqual(names, [{ first_name: 'A' }]);
+  },
+);

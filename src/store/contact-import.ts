@@ -21,7 +21,6 @@ import { type ChainLink, createEvidenceCache } from './chain-links.ts';
 import { chainConsentEvent, createEvidenceIds, toConsentEventRow } from './consent.ts';
 import type { BulkSession } from './db.ts';
 import { createImportOutcomes } from './import-outcomes.ts';
-import { insertNewContacts } from './insert-new-contacts.ts';
 import { type ImportRecording, type Incoming, mergeAllStored } from './merge-stored-contacts.ts';
 import type { ConsentEventsTable, Database } from './schema.ts';
 import { grantDates, settleImportSuppressions } from './settle-import-suppressions.ts';
@@ -59,9 +58,9 @@ const eventColumns = [
  * lifts a suppression only for an opt-in collected after it. Workspace-scoped throughout.
  *
  * Fast path (a 1M-row file, issue 4's budget): a number new to the workspace is inserted
- * straight away (SQLite tells a conflict per row, so new numbers need no lookup first;
- * PostgreSQL looks the batch up and COPYs the new ones); its events are chained from the
- * genesis hash with fingerprints precomputed per shared evidence. Only numbers already stored
+ * straight away, the unique index telling which are stored already (`insertNewValues`: no
+ * lookup first on either engine); its events are chained from the genesis hash with
+ * fingerprints precomputed per shared evidence. Only numbers already stored
  * go through the read-merge-append path; once most of a chunk's numbers are stored (a file
  * imported again), the next chunks look their numbers up first instead of trying to insert
  * each one (a refused insert costs more than the lookup that finds the contact anyway).
@@ -116,6 +115,10 @@ export function createContactImporter(
     values.push(state.basis, state.status, state.validUntil, state.collectedAt);
     return values;
   }
+
+  /** Per row, the new contact's id, or null where its number is stored already. */
+  const insertNewContacts = (values: readonly unknown[][]) =>
+    session.insertNewValues('contacts', contactColumns, values, contactConstants);
 
   /** Whether the workspace has an active suppression: if not, no batch needs to look. */
   function watchingSuppressions(): Promise<boolean> {
@@ -196,13 +199,7 @@ export function createContactImporter(
       const notStored = new Set(missing.map((m) => m.contact.phone));
       fresh = single.filter((row) => notStored.has(phoneOf(row)));
     }
-    const ids = await insertNewContacts(
-      session,
-      workspaceId,
-      { columns: contactColumns, constants: contactConstants },
-      fresh.map((row) => row.contact),
-      fresh.map(phoneOf),
-    );
+    const ids = await insertNewContacts(fresh.map((row) => row.contact));
     const stored: Incoming[] = [];
     fresh.forEach((row, i) => {
       const id = ids[i];
@@ -285,13 +282,7 @@ export function createContactImporter(
   ): Promise<void> {
     if (batch.length === 0) return;
     const watch = await watchingSuppressions();
-    const ids = await insertNewContacts(
-      session,
-      workspaceId,
-      { columns: contactColumns, constants: contactConstants },
-      batch.map(contactValues),
-      batch.map((b) => b.contact.phone),
-    );
+    const ids = await insertNewContacts(batch.map(contactValues));
     const stored: Incoming[] = [];
     batch.forEach((incoming, i) => {
       const id = ids[i];
@@ -357,7 +348,10 @@ export function createContactImporter(
     await session.insertValues('consent_events', eventColumns, eventRows, eventConstants);
     written += eventRows.length;
     if (written >= nextRefresh) {
-      await session.refreshStatistics(['contacts', 'consent_events']);
+      await session.refreshStatistics({
+        contacts: ['id', 'workspace_id', 'list_id', 'phone'],
+        consent_events: ['id', 'contact_id'],
+      });
       nextRefresh = written * 4;
     }
     if (granted.size > 0)

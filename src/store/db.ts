@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
 import {
   type Compilable,
@@ -12,8 +10,8 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
+import { mayTrustReferences, postgresBulkSession } from './postgres-bulk-session.ts';
 import type { Database } from './schema.ts';
 import { cacheStatements } from './statement-cache.ts';
 
@@ -48,17 +46,18 @@ export interface BulkSession {
     constants?: BulkConstants,
   ): Promise<number[] | null>;
   /**
-   * SQLite: inserts each row unless it conflicts with a unique index (`ON CONFLICT DO
-   * NOTHING`) and gives, per row, the new id or null for a conflict, so that rows that are
-   * mostly new need no lookup first. PostgreSQL: null, nothing inserted (COPY has no per-row
-   * outcome: look the rows up, then `insertValues` the new ones).
+   * Inserts each row unless it conflicts with a unique index (`ON CONFLICT DO NOTHING`) and
+   * gives, per row, the new id or null for a conflict, so that rows that are mostly new need
+   * no lookup first. SQLite runs its single-row INSERT per row; PostgreSQL COPYs the rows into
+   * a staging table of the session and inserts them from there in one statement, each given
+   * its id from the table's sequence beforehand so that the ids inserted tell which rows were.
    */
   insertNewValues(
     table: BulkTable,
     columns: readonly string[],
     rows: readonly unknown[][],
     constants?: BulkConstants,
-  ): Promise<Array<number | null> | null>;
+  ): Promise<Array<number | null>>;
   /**
    * A query's rows as arrays of values in the order selected, in this transaction: no object
    * per row (better-sqlite3 builds one property by property, about half the cost of reading a
@@ -73,11 +72,11 @@ export interface BulkSession {
    */
   scratchTable(name: string, columns: readonly string[]): Promise<void>;
   /**
-   * Refreshes the planner's statistics of tables that grew inside this transaction (ANALYZE on
-   * PostgreSQL, whose plans, foreign-key checks included, would otherwise keep treating them as
-   * empty and scan them for every row); nothing on SQLite.
+   * Refreshes the planner's statistics of tables that grew inside this transaction, on the
+   * columns given (ANALYZE on PostgreSQL, whose plans, foreign-key checks included, would
+   * otherwise keep treating them as empty and scan them for every row); nothing on SQLite.
    */
-  refreshStatistics(tables: readonly BulkTable[]): Promise<void>;
+  refreshStatistics(columns: Partial<Record<BulkTable, readonly string[]>>): Promise<void>;
 }
 
 export type BulkTable = keyof Database & string;
@@ -89,7 +88,8 @@ export interface BulkOptions {
    * The work references only rows it has read or written itself in this transaction (its
    * workspace, the contacts and evidences it just inserted): SQLite then skips its foreign-key
    * checks for the session, three index lookups per imported row, ~15% of a 1M-row import.
-   * PostgreSQL checks them anyway.
+   * PostgreSQL sets `session_replication_role = replica` for the transaction where the role
+   * may (each checked row ran a trigger's query: ~8 µs a consent event), else checks them.
    */
   readonly trustReferences?: boolean;
 }
@@ -257,8 +257,9 @@ function openPostgres(url: string, schema: string | undefined): Store {
   return {
     db,
     capabilities: postgresCapabilities,
-    async bulk(work) {
+    async bulk(work, options) {
       const client = await pool.connect();
+      const unchecked = options?.trustReferences === true && (await mayTrustReferences(client));
       const single = {
         // Kysely releases what it gets: give it a view of the client whose release does nothing.
         connect: async () => ({
@@ -269,53 +270,12 @@ function openPostgres(url: string, schema: string | undefined): Store {
       };
       const session = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
       try {
-        const insertValues: BulkSession['insertValues'] = async (
-          table,
-          columns,
-          rows,
-          constants = {},
-        ) => {
-          if (rows.length === 0) return null;
-          const all = [...columns, ...Object.keys(constants)];
-          const copy = `COPY ${table} (${all.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-          const tail = Object.values(constants)
-            .map((v) => `,${csvValue(v)}`)
-            .join('');
-          // One buffer per call: a write per line made the socket writes cost more than the rows.
-          let text = '';
-          for (const r of rows) text += `${r.map(csvValue).join(',')}${tail}\n`;
-          await pipeline(Readable.from([text]), client.query(copyFrom(copy)));
-          return null;
-        };
-        const scratch = new Set<string>();
-        return await session.transaction().execute((trx) =>
-          work({
-            db: trx,
-            insertRows: byPosition(insertValues),
-            insertValues,
-            insertNewValues: async () => null,
-            async scratchTable(name, columns) {
-              if (scratch.has(name)) return;
-              const text = columns.map((c) => sql`${sql.id(c)} text not null`);
-              await sql`CREATE TEMP TABLE ${sql.id(name)} (id bigint PRIMARY KEY, ${sql.join(text)}) ON COMMIT DROP`.execute(
-                trx,
-              );
-              scratch.add(name);
-            },
-            async selectArrays(query) {
-              const { sql: text, parameters } = query.compile();
-              const result = await client.query({
-                text,
-                values: parameters as unknown[],
-                rowMode: 'array',
-              });
-              return result.rows as unknown[][];
-            },
-            async refreshStatistics(tables) {
-              await client.query(`ANALYZE ${tables.join(', ')}`);
-            },
-          }),
-        );
+        return await session.transaction().execute(async (trx) => {
+          // Foreign-key triggers off for this transaction only (see BulkOptions).
+          if (unchecked) await client.query('SET LOCAL session_replication_role = replica');
+          const bulk = postgresBulkSession(client, trx);
+          return work({ ...bulk, insertRows: byPosition(bulk.insertValues) });
+        });
       } finally {
         client.release();
       }
@@ -334,11 +294,4 @@ function byPosition(insertValues: BulkSession['insertValues']): BulkSession['ins
       rows.map((row) => columns.map((c) => row[c] ?? null)),
     );
   };
-}
-
-/** One COPY CSV value: empty for null, quoted text otherwise (so '' stays an empty string). */
-function csvValue(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  return `"${String(v).replaceAll('"', '""')}"`;
 }
