@@ -228,3 +228,62 @@ forEachDatabase(
     assert.deepEqual(names, [{ first_name: 'A' }]);
   },
 );
+
+forEachDatabase('updateValues changes rows by id within their scope only', async (store) => {
+  await store.db
+    .insertInto('workspaces')
+    .values({
+      id: 'other',
+      name: 'Other',
+      legal_name: null,
+      is_provider: 0,
+      rights_mention: null,
+      created_at: at,
+    })
+    .execute();
+  const contact = (workspace_id: string, phone: string) => ({
+    workspace_id,
+    phone,
+    first_name: 'Old',
+    children: 1,
+    consent_status: 'none' as const,
+    source: 'first_party',
+    created_at: at,
+    updated_at: at,
+  });
+  const ids = (
+    await store.db
+      .insertInto('contacts')
+      .values([
+        contact('default', '+33600000041'),
+        contact('default', '+33600000042'),
+        contact('other', '+33600000043'),
+      ])
+      .returning('id')
+      .execute()
+  ).map((r) => Number(r.id));
+  await store.bulk((session) =>
+    session.updateValues(
+      'contacts',
+      ['first_name', 'children', 'last_name'],
+      [
+        [ids[0], 'New "quoted", too', 3, null],
+        [ids[2], 'Not mine', 9, 'X'],
+      ],
+      { workspace_id: 'default' },
+    ),
+  );
+  const rows = await store.db
+    .selectFrom('contacts')
+    .select(['id', 'first_name', 'children', 'last_name'])
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    rows.map((r) => [Number(r.id), r.first_name, r.children, r.last_name]),
+    [
+      [ids[0], 'New "quoted", too', 3, null],
+      [ids[1], 'Old', 1, null],
+      [ids[2], 'Old', 1, null],
+    ],
+  );
+});

@@ -59,6 +59,18 @@ export interface BulkSession {
     constants?: BulkConstants,
   ): Promise<Array<number | null>>;
   /**
+   * Updates rows by id, in this transaction: each row is the id, then the values of `columns`
+   * in that order; only rows that also have the `scope` values (their workspace) change.
+   * SQLite runs one prepared UPDATE per row; PostgreSQL COPYs the rows into a staging table of
+   * the session and updates from it in one statement.
+   */
+  updateValues(
+    table: BulkTable,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    scope: BulkConstants,
+  ): Promise<void>;
+  /**
    * A query's rows as arrays of values in the order selected, in this transaction: no object
    * per row (better-sqlite3 builds one property by property, about half the cost of reading a
    * contact back; PostgreSQL's `rowMode: 'array'`).
@@ -197,10 +209,29 @@ function openSqlite(path: string): Store {
       const statement = insertOne(table, columns, constants ?? {}, false);
       return rows.map((row) => Number(statement.run(...row).lastInsertRowid));
     };
+    const updates = new Map<string, SqliteDatabase.Statement>();
     const session: BulkSession = {
       db: trx,
       insertRows: byPosition(insertValues),
       insertValues,
+      async updateValues(table, columns, rows, scope) {
+        if (rows.length === 0) return;
+        const key = JSON.stringify([table, columns, scope]);
+        let statement = updates.get(key);
+        if (!statement) {
+          // Kysely puts the SET values first and the id after them, whatever the builder order.
+          const set = Object.fromEntries(columns.map((c) => [c, null]));
+          let update = trx
+            .updateTable(table)
+            .where('id' as never, '=', 0 as never)
+            .set(set as never);
+          for (const [c, v] of Object.entries(scope))
+            update = update.where(c as never, v === null ? 'is' : '=', sql.lit(v) as never);
+          statement = raw.prepare(update.compile().sql);
+          updates.set(key, statement);
+        }
+        for (const [id, ...values] of rows) statement.run(...values, id);
+      },
       async scratchTable(name, columns) {
         if (scratch.has(name)) return;
         const text = columns.map((c) => sql`${sql.id(c)} text not null`);

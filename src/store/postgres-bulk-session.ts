@@ -27,6 +27,19 @@ export function postgresBulkSession(
     await pipeline(Readable.from([text]), client.query(copyFrom(copy)));
   };
   const stagingNames = new Map<string, string>();
+  /** A staging table of the session for these columns of `table`, led by `lead`. */
+  const stagingFor = async (table: string, lead: string, columns: readonly string[]) => {
+    const key = JSON.stringify([table, lead, columns]);
+    let name = stagingNames.get(key);
+    if (!name) {
+      name = `bulk_staging_${stagingNames.size}`;
+      await client.query(
+        `CREATE TEMP TABLE ${name} ON COMMIT DROP AS SELECT ${lead}, ${columns.join(', ')} FROM ${table} WITH NO DATA`,
+      );
+      stagingNames.set(key, name);
+    }
+    return name;
+  };
   const scratch = new Set<string>();
   return {
     db: trx,
@@ -41,16 +54,8 @@ export function postgresBulkSession(
     },
     async insertNewValues(table, columns, rows, constants = {}) {
       if (rows.length === 0) return [];
-      // The rows' staging table: the target's column types, and each row's position.
-      const key = JSON.stringify([table, columns]);
-      let name = stagingNames.get(key);
-      if (!name) {
-        name = `bulk_new_${stagingNames.size}`;
-        await client.query(
-          `CREATE TEMP TABLE ${name} ON COMMIT DROP AS SELECT 0 AS n, ${columns.join(', ')} FROM ${table} WITH NO DATA`,
-        );
-        stagingNames.set(key, name);
-      }
+      // The target's column types, and each row's position.
+      const name = await stagingFor(table, '0 AS n', columns);
       await copyRows(
         name,
         ['n', ...columns],
@@ -76,6 +81,17 @@ export function postgresBulkSession(
       const ids: Array<number | null> = rows.map(() => null);
       for (const [n, id] of result.rows as Array<[number, number]>) ids[n] = id;
       return ids;
+    },
+    async updateValues(table, columns, rows, scope) {
+      if (rows.length === 0) return;
+      const name = await stagingFor(table, 'id', columns);
+      await copyRows(name, ['id', ...columns], rows, (r) => `${r.map(csvValue).join(',')}\n`);
+      const set = columns.map((c) => `${c} = s.${c}`).join(', ');
+      const within = Object.entries(scope)
+        .map(([c, v]) => ` AND t.${c} ${v === null ? 'IS' : '='} ${sql.lit(v).compile(trx).sql}`)
+        .join('');
+      await client.query(`UPDATE ${table} t SET ${set} FROM ${name} s WHERE t.id = s.id${within}`);
+      await client.query(`TRUNCATE ${name}`);
     },
     async scratchTable(name, columns) {
       if (scratch.has(name)) return;
