@@ -40,6 +40,20 @@ export function postgresBulkSession(
     }
     return name;
   };
+  const sequences = new Map<string, string>();
+  /** `nextval` of the table's id sequence, its name looked up once (not once per row). */
+  const nextId = async (table: string) => {
+    let call = sequences.get(table);
+    if (!call) {
+      const { rows } = await client.query<{ name: string }>(
+        "SELECT pg_get_serial_sequence($1, 'id') AS name",
+        [table],
+      );
+      call = `nextval(${sql.lit(rows[0]!.name).compile(trx).sql})`;
+      sequences.set(table, call);
+    }
+    return call;
+  };
   const scratch = new Set<string>();
   return {
     db: trx,
@@ -72,7 +86,7 @@ export function postgresBulkSession(
       // those it returns are the rows it took; a refused row's id is never used, as with any
       // sequence value drawn and not kept.
       const result = await client.query({
-        text: `WITH s AS MATERIALIZED (SELECT n, nextval(pg_get_serial_sequence('${table}', 'id')) AS id, ${list} FROM ${name} ORDER BY n),
+        text: `WITH s AS MATERIALIZED (SELECT n, ${await nextId(table)} AS id, ${list} FROM ${name} ORDER BY n),
           ins AS (INSERT INTO ${table} (id, ${targets}) SELECT id, ${values} FROM s ORDER BY n ON CONFLICT DO NOTHING RETURNING id)
           SELECT s.n, s.id FROM s JOIN ins ON ins.id = s.id`,
         rowMode: 'array',
