@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { ConsentEventInput } from '../core/consent/consent-event.ts';
+import { type ConsentEventInput, firstPartyEvent } from '../core/consent/consent-event.ts';
 import * as ledger from '../store/consent.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
 import { proveConsent, recordConsentEvent, recordOptOut } from './consent.ts';
@@ -12,7 +12,7 @@ import {
   unsuppressNumber,
 } from './suppression.ts';
 
-const optIn: ConsentEventInput = {
+const optIn: ConsentEventInput = firstPartyEvent({
   kind: 'granted',
   basis: 'opt_in',
   mechanism: 'double_opt_in',
@@ -22,15 +22,7 @@ const optIn: ConsentEventInput = {
   ip: '203.0.113.7',
   userAgent: 'Mozilla/5.0',
   collectedAt: '2025-01-10T10:00:00.000Z',
-  sourceType: 'first_party',
-  partnerListUrl: null,
-  partnerListVersion: null,
-  partnerConsent: false,
-  prechecked: false,
-  bundledWithTerms: false,
-  customerPurchase: null,
-  objectionOffered: null,
-};
+});
 const at = (iso: string) => ({ origin: 'test', now: new Date(iso) });
 
 forEachDatabase(

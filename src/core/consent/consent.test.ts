@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkConsentEvent } from './check-consent-event.ts';
-import type { ConsentEvent, ConsentEventInput } from './consent-event.ts';
+import { type ConsentEvent, type ConsentEventInput, firstPartyEvent } from './consent-event.ts';
 import { eventOf, evidenceKey, evidenceOf, sameEvidence } from './consent-evidence.ts';
 import { deriveConsentState, judgeConsentAt } from './derive-consent-state.ts';
 import {
@@ -14,25 +14,15 @@ import {
 } from './hash-consent-event.ts';
 import { verifyConsentChain } from './verify-consent-chain.ts';
 
-const optIn: ConsentEventInput = {
+const optIn: ConsentEventInput = firstPartyEvent({
   kind: 'granted',
   basis: 'opt_in',
   mechanism: 'unticked_checkbox',
   wording: "J'accepte de recevoir les offres SMS de Dupont",
   wordingVersion: 'v1',
   formUrl: 'https://dupont.example/form',
-  ip: null,
-  userAgent: null,
   collectedAt: '2025-01-10T10:00:00.000Z',
-  sourceType: 'first_party',
-  partnerListUrl: null,
-  partnerListVersion: null,
-  partnerConsent: false,
-  prechecked: false,
-  bundledWithTerms: false,
-  customerPurchase: null,
-  objectionOffered: null,
-};
+});
 
 test('consent event validity (FR-CONS-02..05, LIST-01)', () => {
   const cases: Array<[string, Partial<ConsentEventInput>, string | null]> = [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { firstPartyEvent } from '../../core/consent/consent-event.ts';
 import {
   fingerprintConsentEvent,
   genesisHash,
@@ -41,7 +42,7 @@ forEachDatabase(
     recorded_at text NOT NULL, fingerprint text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`.execute(
       db,
     );
-    const input = {
+    const input = firstPartyEvent({
       kind: 'granted' as const,
       basis: 'opt_in' as const,
       mechanism: 'unticked_checkbox' as const,
@@ -49,17 +50,8 @@ forEachDatabase(
       wordingVersion: 'v1',
       formUrl: 'https://dupont.example/form',
       ip: '203.0.113.7',
-      userAgent: null,
       collectedAt: '2026-01-01T00:00:00.000Z',
-      sourceType: 'first_party' as const,
-      partnerListUrl: null,
-      partnerListVersion: null,
-      partnerConsent: false,
-      prechecked: false,
-      bundledWithTerms: false,
-      customerPurchase: null,
-      objectionOffered: null,
-    };
+    });
     const inputs = [
       input,
       { ...input, ip: '203.0.113.8', collectedAt: '2026-02-01T00:00:00.000Z' },
