@@ -287,3 +287,58 @@ forEachDatabase('updateValues changes rows by id within their scope only', async
     ],
   );
 });
+
+forEachDatabase(
+  'anyOf matches a list of any length; jsonArrayOf gives a row’s values',
+  async (store) => {
+    const phones = ['+33600000051', '+33600000052', '+33600000053'];
+    const ids = (
+      await store.db
+        .insertInto('contacts')
+        .values(
+          phones.map((phone, i) => ({
+            workspace_id: 'default',
+            phone,
+            first_name: i === 0 ? 'Zoë "Z", \\ à' : null,
+            children: i,
+            consent_status: 'none' as const,
+            source: 'first_party',
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .returning('id')
+        .execute()
+    ).map((r) => Number(r.id));
+    const found = await store.bulk(async (session) => {
+      const byPhones = async (list: string[]) =>
+        (
+          await session.selectArrays(
+            session.db
+              .selectFrom('contacts')
+              .select('id')
+              .where(session.anyOf('phone', list))
+              .orderBy('id'),
+          )
+        ).map((r) => Number(r[0]));
+      const byIds = await session.selectArrays(
+        session.db
+          .selectFrom('contacts')
+          .select(['id', session.jsonArrayOf(['first_name', 'children', 'last_name']).as('values')])
+          .where(session.anyOf('id', [ids[0]!, ids[2]!, 999_999]))
+          .orderBy('id'),
+      );
+      return {
+        some: await byPhones([phones[2]!, phones[0]!, "+33' OR 1=1"]),
+        none: await byPhones([]),
+        values: byIds.map((r) => [Number(r[0]), JSON.parse(r[1] as string)]),
+      };
+    });
+    assert.deepEqual(found.some, [ids[0], ids[2]]);
+    assert.deepEqual(found.none, []);
+    assert.deepEqual(found.values, [
+      [ids[0], ['Zoë "Z", \\ à', 0, null]],
+      [ids[2], [null, 2, null]],
+    ]);
+  },
+);

@@ -77,7 +77,7 @@ export async function readChainLinks(
     session.db
       .selectFrom('consent_events')
       .select(['contact_id', 'seq', 'evidence_id', 'collected_at', 'ip', 'user_agent', 'hash'])
-      .where('contact_id', 'in', contactIds)
+      .where(session.anyOf('contact_id', contactIds))
       .orderBy('contact_id')
       .orderBy('seq'),
   );

@@ -92,7 +92,7 @@ export function createContactImporter(
     suppressed: 0,
     liftedSuppressions: 0,
   };
-  const outcomes = createImportOutcomes(session, counts, nowIso);
+  const outcomes = createImportOutcomes(session, workspaceId, counts, nowIso);
   /** Whether the workspace has any active suppression (else no batch needs to look). */
   let anySuppression: Promise<boolean> | null = null;
 

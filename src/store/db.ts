@@ -5,14 +5,15 @@ import {
   type Compilable,
   Kysely,
   PostgresDialect,
+  type RawBuilder,
+  type SqlBool,
   SqliteDialect,
-  sql,
-  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
 import { mayTrustReferences, postgresBulkSession } from './postgres-bulk-session.ts';
 import type { Database } from './schema.ts';
+import { sqliteBulkSession } from './sqlite-bulk-session.ts';
 import { cacheStatements } from './statement-cache.ts';
 
 /** Where the store lives: the embedded SQLite file under dataDir, or a PostgreSQL URL. */
@@ -77,6 +78,15 @@ export interface BulkSession {
    */
   selectArrays(query: Compilable): Promise<unknown[][]>;
   /**
+   * `column IN (values)` with the values as one bound parameter (SQLite's `json_each`,
+   * PostgreSQL's `= ANY`): the statement's text is the same for any number of values, so it is
+   * prepared once. An IN list of 500 parameters was prepared anew for every part of a
+   * re-import (~1.7 s of one that changed 1M contacts).
+   */
+  anyOf(column: string, values: readonly (string | number)[]): RawBuilder<SqlBool>;
+  /** The columns' values of a row as one JSON array text (SQLite's `json_array`, PostgreSQL's `json_build_array`). */
+  jsonArrayOf(columns: readonly string[]): RawBuilder<string>;
+  /**
    * A temporary table for the work's own bookkeeping, created on the first call: `id`, an
    * integer key, then text columns, none null. It goes when the work ends (dropped, or rolled
    * back with it). On SQLite its pages have a 1 MB cache of their own: in the connection's
@@ -113,8 +123,6 @@ export interface BulkOptions {
  */
 const cacheKib = 16 * 1024;
 const bulkCacheKib = 40 * 1024;
-/** `selectArrays` statements kept for the session: those with at most this many parameters. */
-const maxKeptArrayParameters = 32;
 /** The page cache of a bulk session's scratch tables (`scratchTable`). */
 const scratchCacheKib = 1024;
 
@@ -164,7 +172,15 @@ function openSqlite(path: string): Store {
         raw.pragma(`temp.cache_size = -${scratchCacheKib}`);
         if (unchecked) raw.pragma('foreign_keys = OFF');
         try {
-          return await connection.transaction().execute((trx) => bulkSession(trx, work));
+          return await connection.transaction().execute(async (trx) => {
+            const bulk = sqliteBulkSession(raw, trx);
+            const result = await work({
+              ...bulk.session,
+              insertRows: byPosition(bulk.session.insertValues),
+            });
+            await bulk.end();
+            return result;
+          });
         } finally {
           if (unchecked) raw.pragma('foreign_keys = ON');
           raw.pragma(`cache_size = -${cacheKib}`);
@@ -173,100 +189,6 @@ function openSqlite(path: string): Store {
       }),
     close: () => db.destroy(),
   };
-
-  /** The session's inserts: single-row statements compiled by Kysely, prepared once each. */
-  function bulkSession<T>(
-    trx: Transaction<Database>,
-    work: (session: BulkSession) => Promise<T>,
-  ): Promise<T> {
-    const prepared = new Map<string, SqliteDatabase.Statement>();
-    const scratch = new Set<string>();
-    const arrays = new Map<string, SqliteDatabase.Statement>();
-    const insertOne = (
-      table: BulkTable,
-      columns: readonly string[],
-      constants: BulkConstants,
-      orSkip: boolean,
-    ) => {
-      const key = JSON.stringify([table, columns, constants, orSkip]);
-      let statement = prepared.get(key);
-      if (!statement) {
-        const one: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]));
-        // Literals quoted by Kysely (a quote doubled), never spliced in by hand.
-        for (const [c, v] of Object.entries(constants)) one[c] = sql.lit(v);
-        const insert = trx.insertInto(table).values(one as never);
-        statement = raw.prepare(
-          (orSkip ? insert.onConflict((c) => c.doNothing()) : insert).compile().sql,
-        );
-        prepared.set(key, statement);
-      }
-      return statement;
-    };
-    // Values are spread as arguments: given an array, better-sqlite3 reads its elements one
-    // by one through V8's object API, ~25% of the cost of a 31-value row.
-    const insertValues: BulkSession['insertValues'] = async (table, columns, rows, constants) => {
-      if (rows.length === 0) return [];
-      const statement = insertOne(table, columns, constants ?? {}, false);
-      return rows.map((row) => Number(statement.run(...row).lastInsertRowid));
-    };
-    const updates = new Map<string, SqliteDatabase.Statement>();
-    const session: BulkSession = {
-      db: trx,
-      insertRows: byPosition(insertValues),
-      insertValues,
-      async updateValues(table, columns, rows, scope) {
-        if (rows.length === 0) return;
-        const key = JSON.stringify([table, columns, scope]);
-        let statement = updates.get(key);
-        if (!statement) {
-          // Kysely puts the SET values first and the id after them, whatever the builder order.
-          const set = Object.fromEntries(columns.map((c) => [c, null]));
-          let update = trx
-            .updateTable(table)
-            .where('id' as never, '=', 0 as never)
-            .set(set as never);
-          for (const [c, v] of Object.entries(scope))
-            update = update.where(c as never, v === null ? 'is' : '=', sql.lit(v) as never);
-          statement = raw.prepare(update.compile().sql);
-          updates.set(key, statement);
-        }
-        for (const [id, ...values] of rows) statement.run(...values, id);
-      },
-      async scratchTable(name, columns) {
-        if (scratch.has(name)) return;
-        const text = columns.map((c) => sql`${sql.id(c)} text not null`);
-        await sql`CREATE TEMP TABLE ${sql.id(name)} (id integer PRIMARY KEY, ${sql.join(text)})`.execute(
-          trx,
-        );
-        scratch.add(name);
-      },
-      async selectArrays(query) {
-        // Kept only when short: texts vary with the length of their IN lists, and all kept, a
-        // re-import of 1M rows peaked at 274–306 MB against 270–283 MB; none kept, a first
-        // import preparing its few conflicts' lookups anew spent ~0.6 s doing so.
-        const { sql: text, parameters } = query.compile();
-        let statement = parameters.length <= maxKeptArrayParameters ? arrays.get(text) : undefined;
-        if (!statement) {
-          statement = raw.prepare(text).raw(true);
-          if (parameters.length <= maxKeptArrayParameters) arrays.set(text, statement);
-        }
-        return statement.all(...parameters) as unknown[][];
-      },
-      async insertNewValues(table, columns, rows, constants) {
-        if (rows.length === 0) return [];
-        const statement = insertOne(table, columns, constants ?? {}, true);
-        return rows.map((row) => {
-          const done = statement.run(...row);
-          return done.changes === 0 ? null : Number(done.lastInsertRowid);
-        });
-      },
-      async refreshStatistics() {},
-    };
-    return work(session).then(async (result) => {
-      for (const name of scratch) await sql`DROP TABLE temp.${sql.id(name)}`.execute(trx);
-      return result;
-    });
-  }
 }
 
 /** bigint (COUNT, bigserial) and numeric come back as JS numbers: ids stay below 2^53. */

@@ -4,7 +4,7 @@ import { contactValueKeys, mergeContact, sameContact } from '../core/contact/mer
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
 import { type ChainLink, type EvidenceCache, readChainLinks } from './chain-links.ts';
 import type { BulkSession } from './db.ts';
-import type { ImportOutcomes, Original, SavedOriginal } from './import-outcomes.ts';
+import type { ImportOutcomes, Original } from './import-outcomes.ts';
 import { grantDates } from './settle-import-suppressions.ts';
 
 /** One number as an import has it: its merged values, its events and their evidence ids. */
@@ -31,9 +31,16 @@ export interface ImportRecording {
   ): ConsentEventInput[];
 }
 
+/**
+ * The values a merge may change: all but the number it was found by. A number in the SET list
+ * would make SQLite delete and reinsert the contact's entries in the two number indexes, at
+ * random places, even though the value is the same.
+ */
+const mergedKeys = contactValueKeys.filter((k) => k !== 'phone');
+
 /** The columns a merge writes back, in the order of each write's values (after its id). */
 const updatedColumns = [
-  ...contactValueKeys,
+  ...mergedKeys,
   'consent_basis',
   'consent_status',
   'consent_valid_until',
@@ -72,7 +79,7 @@ export async function mergeAllStored(
     const ids = [...stored.values()].map((s) => s.id);
     const chains = await readChainLinks(session, ids, recording.evidences);
     const originals = await outcomes.originalsOf(ids);
-    const saves: SavedOriginal[] = [];
+    const saves: number[] = [];
     const writes: unknown[][] = [];
     for (const one of part) {
       const before = stored.get(one.contact.phone);
@@ -87,14 +94,15 @@ export async function mergeAllStored(
         { chain: chains.get(before.id) ?? [], original: originals.get(before.id) },
         eventRows,
       );
-      if (save) saves.push(save);
+      if (save !== null) saves.push(save);
       if (write) writes.push(write);
       granted?.set(one.contact.phone, grantDates(appended));
     }
-    // One call per part: through Kysely, an UPDATE per contact allocated ~2.6 KB of promises
-    // and connection bookkeeping (2.6 GB for 1M changed contacts).
-    await session.updateValues('contacts', updatedColumns, writes, { workspace_id: workspaceId });
+    // The originals are copied from the rows before the rows are written. One call per part:
+    // through Kysely, an UPDATE per contact allocated ~2.6 KB of promises and connection
+    // bookkeeping (2.6 GB for 1M changed contacts).
     await outcomes.save(saves);
+    await session.updateValues('contacts', updatedColumns, writes, { workspace_id: workspaceId });
   }
   return missing;
 }
@@ -111,7 +119,7 @@ async function readStoredContacts(
       .select(['id', 'updated_at', ...contactValueKeys])
       .where('workspace_id', '=', workspaceId)
       .where('list_id', 'is', null)
-      .where('phone', 'in', phones),
+      .where(session.anyOf('phone', phones)),
   );
   const stored = new Map<string, StoredContact>();
   for (const row of rows) {
@@ -137,7 +145,7 @@ function mergeStored(
   before: StoredContact,
   stored: { chain: readonly ChainLink[]; original: Original | undefined },
   eventRows: unknown[][],
-): { appended: ConsentEventInput[]; save: SavedOriginal | null; write: unknown[] | null } {
+): { appended: ConsentEventInput[]; save: number | null; write: unknown[] | null } {
   const { outcomes } = recording;
   const { id, values } = before;
   const merged = mergeContact(values, incoming.contact);
@@ -155,7 +163,7 @@ function mergeStored(
   if (!changed) return { appended, save, write: null };
   const state = deriveConsentState(chain, merged.last_interaction_at);
   const write: unknown[] = [id];
-  for (const k of contactValueKeys) write.push(merged[k]);
+  for (const k of mergedKeys) write.push(merged[k]);
   write.push(state.basis, state.status, state.validUntil, state.collectedAt, updatedAt);
   return { appended, save, write };
 }

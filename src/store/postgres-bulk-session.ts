@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql, type Transaction } from 'kysely';
+import { type SqlBool, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkSession } from './db.ts';
@@ -115,6 +115,9 @@ export function postgresBulkSession(
       );
       scratch.add(name);
     },
+    anyOf: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY(${values})`,
+    jsonArrayOf: (columns) =>
+      sql<string>`json_build_array(${sql.join(columns.map((c) => sql.ref(c)))})::text`,
     async selectArrays(query) {
       const { sql: text, parameters } = query.compile();
       const result = await client.query({
