@@ -267,8 +267,8 @@ forEachDatabase('updateValues changes rows by id within their scope only', async
       'contacts',
       ['first_name', 'children', 'last_name'],
       [
-        [ids[0], 'New "quoted", too', 3, null],
-        [ids[2], 'Not mine', 9, 'X'],
+        ['New "quoted", too', 3, null, ids[0]],
+        ['Not mine', 9, 'X', ids[2]],
       ],
       { workspace_id: 'default' },
     ),

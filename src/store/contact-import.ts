@@ -310,13 +310,12 @@ export function createContactImporter(
     incoming: Incoming,
     eventRows: unknown[][],
   ): ConsentEventInput[] {
-    const known = new Set(chain.map((e) => e.key));
     const appended: ConsentEventInput[] = [];
     incoming.events.forEach((input, k) => {
       const evidenceId = incoming.evidenceIds[k]!;
       const key = evidences.keyOf(evidenceId, input);
-      if (known.has(key)) return;
-      known.add(key);
+      // Chains are short: a scan, not a Set per contact (an import changing 1M contacts).
+      if (chain.some((e) => e.key === key)) return;
       const last = chain[chain.length - 1] ?? null;
       const event = chainConsentEvent(
         workspaceId,

@@ -60,8 +60,8 @@ export interface BulkSession {
     constants?: BulkConstants,
   ): Promise<Array<number | null>>;
   /**
-   * Updates rows by id, in this transaction: each row is the id, then the values of `columns`
-   * in that order; only rows that also have the `scope` values (their workspace) change.
+   * Updates rows by id, in this transaction: each row is the values of `columns` in that
+   * order, then the id (no copy of each row to reorder it); only rows that also have the `scope` values (their workspace) change.
    * SQLite runs one prepared UPDATE per row; PostgreSQL COPYs the rows into a staging table of
    * the session and updates from it in one statement.
    */

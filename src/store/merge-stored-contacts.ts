@@ -38,7 +38,7 @@ export interface ImportRecording {
  */
 const mergedKeys = contactValueKeys.filter((k) => k !== 'phone');
 
-/** The columns a merge writes back, in the order of each write's values (after its id). */
+/** The columns a merge writes back, in the order of each write's values (its id last). */
 const updatedColumns = [
   ...mergedKeys,
   'consent_basis',
@@ -137,7 +137,7 @@ async function readStoredContacts(
 
 /**
  * A stored number: merge the values, append the events not yet in its chain, counted by
- * `outcomes`; `write` is its id and `updatedColumns`' values when that changed it.
+ * `outcomes`; `write` is `updatedColumns`' values then its id, when that changed it.
  */
 function mergeStored(
   recording: ImportRecording,
@@ -162,8 +162,14 @@ function mergeStored(
   const { updatedAt, save } = outcomes.touch(touch, stored.original);
   if (!changed) return { appended, save, write: null };
   const state = deriveConsentState(chain, merged.last_interaction_at);
-  const write: unknown[] = [id];
-  for (const k of mergedKeys) write.push(merged[k]);
-  write.push(state.basis, state.status, state.validUntil, state.collectedAt, updatedAt);
+  const write: unknown[] = new Array(updatedColumns.length + 1);
+  let at = 0;
+  for (const k of mergedKeys) write[at++] = merged[k];
+  write[at++] = state.basis;
+  write[at++] = state.status;
+  write[at++] = state.validUntil;
+  write[at++] = state.collectedAt;
+  write[at++] = updatedAt;
+  write[at] = id;
   return { appended, save, write };
 }

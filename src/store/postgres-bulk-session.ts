@@ -99,7 +99,7 @@ export function postgresBulkSession(
     async updateValues(table, columns, rows, scope) {
       if (rows.length === 0) return;
       const name = await stagingFor(table, 'id', columns);
-      await copyRows(name, ['id', ...columns], rows, (r) => `${r.map(csvValue).join(',')}\n`);
+      await copyRows(name, [...columns, 'id'], rows, (r) => `${r.map(csvValue).join(',')}\n`);
       const set = columns.map((c) => `${c} = s.${c}`).join(', ');
       const within = Object.entries(scope)
         .map(([c, v]) => ` AND t.${c} ${v === null ? 'IS' : '='} ${sql.lit(v).compile(trx).sql}`)

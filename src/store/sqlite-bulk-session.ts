@@ -65,7 +65,8 @@ export function sqliteBulkSession(
         statement = raw.prepare(update.compile().sql);
         updates.set(key, statement);
       }
-      for (const [id, ...values] of rows) statement.run(...values, id);
+      // Kysely's UPDATE binds the SET values, then the id: the row's own order.
+      for (const row of rows) statement.run(...row);
     },
     async scratchTable(name, columns) {
       if (scratch.has(name)) return;
