@@ -61,7 +61,8 @@ export interface BulkSession {
   ): Promise<Array<number | null>>;
   /**
    * Updates rows by id, in this transaction: each row is the values of `columns` in that
-   * order, then the id (no copy of each row to reorder it); only rows that also have the `scope` values (their workspace) change.
+   * order, then the id (no copy of each row to reorder it); only rows that also have the
+   * `scope` values (their workspace) change.
    * SQLite runs one prepared UPDATE per row; PostgreSQL COPYs the rows into a staging table of
    * the session and updates from it in one statement.
    */
@@ -84,7 +85,10 @@ export interface BulkSession {
    * re-import (~1.7 s of one that changed 1M contacts).
    */
   anyOf(column: string, values: readonly (string | number)[]): RawBuilder<SqlBool>;
-  /** The columns' values of a row as one JSON array text (SQLite's `json_array`, PostgreSQL's `json_build_array`). */
+  /**
+   * The columns' values of a row as one JSON array text, to compare with later (SQLite's
+   * `json_array`, PostgreSQL's `json_build_array`).
+   */
   jsonArrayOf(columns: readonly string[]): RawBuilder<string>;
   /**
    * A temporary table for the work's own bookkeeping, created on the first call: `id`, an

@@ -99,7 +99,7 @@ export function createImportOutcomes(
         ? true
         : known
           ? !sameContact(current, merged)
-          : !sameContact(merged, saved!.values);
+          : saved === undefined || !sameContact(merged, saved.values);
       const after = isUpdated ? 'updated' : 'unchanged';
       if (before !== after) {
         if (before !== 'none') counts[before] -= 1;
@@ -123,9 +123,8 @@ export function createImportOutcomes(
       await sql`INSERT INTO import_originals (id, original, updated_at)
         SELECT id, ${session.jsonArrayOf(contactValueKeys)}, updated_at FROM contacts
         WHERE workspace_id = ${workspaceId} AND ${session.anyOf('id', ids)}
-        ON CONFLICT (id) DO UPDATE SET original = excluded.original, updated_at = excluded.updated_at`.execute(
-        scratch,
-      );
+        ON CONFLICT (id) DO UPDATE
+        SET original = excluded.original, updated_at = excluded.updated_at`.execute(scratch);
     },
   };
 }

@@ -61,9 +61,9 @@ export function stateOf(event: ConsentEventInput, lastInteractionAt: string | nu
   const from =
     lastInteractionAt && lastInteractionAt > collectedAt ? lastInteractionAt : collectedAt;
   return {
-    status: 'granted',
     basis,
     collectedAt,
+    status: 'granted',
     validUntil: addYears(from, consentLifetimeYears),
   };
 }
