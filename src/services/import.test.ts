@@ -328,16 +328,20 @@ forEachDatabase(
 forEachDatabase(
   'import: a number on two rows far apart in one batch is one contact with both events',
   async (store) => {
-    // Rows i and i + 300: stored in different chunks of the same batch.
+    // Rows i and i + k: stored in different chunks of the same batch (k over a chunk).
+    const k = (await store.bulk(async (session) => session.chunkRows)) + 50;
     const line = (i: number, day: string) =>
-      `06${10_000_000 + (i % 300)},Léa,Martin,75011,1990-01-02,F,,opt_in,unticked_checkbox,"J'accepte",${day}T10:00:00Z`;
-    const lines = Array.from({ length: 600 }, (_, i) =>
-      line(i, i < 300 ? '2025-03-01' : '2025-04-01'),
+      `06${10_000_000 + (i % k)},Léa,Martin,75011,1990-01-02,F,,opt_in,unticked_checkbox,"J'accepte",${day}T10:00:00Z`;
+    const lines = Array.from({ length: 2 * k }, (_, i) =>
+      line(i, i < k ? '2025-03-01' : '2025-04-01'),
     );
-    const s = await ok(store, file(`${head}\n${lines.join('\n')}\n`), { readerThread: true });
-    assert.deepEqual([s.imported, s.duplicates, s.consentEvents, s.rejected], [300, 300, 600, 0]);
-    const proof = await proveConsent(store, 'default', '0610000299');
+    const s = await ok(store, file(`${head}\n${lines.join('\n')}\n`), {
+      readerThread: true,
+      batchSize: 2 * k,
+    });
+    assert.deepEqual([s.imported, s.duplicates, s.consentEvents, s.rejected], [k, k, 2 * k, 0]);
+    const proof = await proveConsent(store, 'default', `06${10_000_000 + k - 1}`);
     assert.deepEqual([proof.events.length, proof.chainValid], [2, true]);
-    assert.equal(await countWorkspaceContacts(store, 'default'), 300);
+    assert.equal(await countWorkspaceContacts(store, 'default'), k);
   },
 );

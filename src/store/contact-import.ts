@@ -38,8 +38,6 @@ export interface ImportCounts {
 }
 
 const contactColumns = preparedContactColumns;
-/** Prepared rows stored at a time (see writePrepared). */
-const storedChunkRows = 250;
 /** An event's own columns; its origin and recording time are the import's (`eventConstants`). */
 const eventColumns = [
   'contact_id',
@@ -163,12 +161,13 @@ export function createContactImporter(
     const ids = await evidence.idsOf(batch.evidences);
     preparedEvidenceIds.push(...ids);
     for (const [i, id] of ids.entries()) evidences.remember(id, batch.evidences[i]!);
-    // By chunks: a chunk's rows are garbage by the next young-generation collection, where a
-    // whole batch's (2000 rows, ~8 MB) lived through two of them into the old generation.
+    // By chunks (`session.chunkRows`): on SQLite, a chunk's rows are garbage by the next
+    // young-generation collection, where a whole batch's (2000 rows, ~8 MB) lived through two
+    // of them into the old generation.
     const inBatchTwice = new Uint8Array(batch.count);
     for (const position of batch.repeated) inBatchTwice[position] = 1;
     let first = 0;
-    for (const rows of preparedRowChunks(batch, storedChunkRows)) {
+    for (const rows of preparedRowChunks(batch, session.chunkRows)) {
       await writePreparedRows(rows, inBatchTwice.subarray(first, first + rows.length));
       first += rows.length;
     }

@@ -57,6 +57,7 @@ export function postgresBulkSession(
   const scratch = new Set<string>();
   return {
     db: trx,
+    chunkRows: 1000,
     async insertValues(table, columns, rows, constants = {}) {
       if (rows.length === 0) return null;
       const all = [...columns, ...Object.keys(constants)];

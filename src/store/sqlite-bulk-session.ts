@@ -48,6 +48,7 @@ export function sqliteBulkSession(
   const updates = new Map<string, SqliteDatabase.Statement>();
   const session: Omit<BulkSession, 'insertRows'> = {
     db: trx,
+    chunkRows: 250,
     insertValues,
     async updateValues(table, columns, rows, scope) {
       if (rows.length === 0) return;
