@@ -354,7 +354,7 @@ export function createContactImporter(
     }
     if (granted.size > 0)
       await settleImportSuppressions(
-        db,
+        session,
         workspaceId,
         { origin: options.origin, nowIso },
         granted,

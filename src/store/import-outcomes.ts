@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { contactValueKeys, sameContact } from '../core/contact/merge-contact.ts';
+import { contactFromValues, contactValueKeys, sameContact } from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
 import type { ImportCounts } from './contact-import.ts';
 import type { BulkSession } from './db.ts';
@@ -72,7 +72,10 @@ export function createImportOutcomes(
         .where(session.anyOf('id', wanted))
         .execute();
       return new Map(
-        rows.map((r) => [Number(r.id), { values: valuesOf(r.original), updatedAt: r.updated_at }]),
+        rows.map((r) => [
+          Number(r.id),
+          { values: contactFromValues(JSON.parse(r.original)), updatedAt: r.updated_at },
+        ]),
       );
     },
 
@@ -130,11 +133,3 @@ export function createImportOutcomes(
 }
 
 export type ImportOutcomes = ReturnType<typeof createImportOutcomes>;
-
-/** A contact's values from the JSON array `save` kept (`contactValueKeys` order). */
-function valuesOf(original: string): ContactValues {
-  const array = JSON.parse(original) as unknown[];
-  const values: Record<string, unknown> = {};
-  for (let k = 0; k < contactValueKeys.length; k++) values[contactValueKeys[k]!] = array[k];
-  return values as unknown as ContactValues;
-}

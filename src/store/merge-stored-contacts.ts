@@ -1,6 +1,11 @@
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import { deriveConsentState } from '../core/consent/derive-consent-state.ts';
-import { contactValueKeys, mergeContact, sameContact } from '../core/contact/merge-contact.ts';
+import {
+  contactFromValues,
+  contactValueKeys,
+  mergeContact,
+  sameContact,
+} from '../core/contact/merge-contact.ts';
 import type { ContactValues } from '../core/contact/normalise-contact.ts';
 import { type ChainLink, type EvidenceCache, readChainLinks } from './chain-links.ts';
 import type { BulkSession } from './db.ts';
@@ -123,9 +128,7 @@ async function readStoredContacts(
   );
   const stored = new Map<string, StoredContact>();
   for (const row of rows) {
-    const values = {} as Record<string, unknown>;
-    for (let k = 0; k < contactValueKeys.length; k++) values[contactValueKeys[k]!] = row[k + 2];
-    const contact = values as unknown as ContactValues;
+    const contact = contactFromValues(row, 2);
     stored.set(contact.phone, {
       id: Number(row[0]),
       updatedAt: row[1] as string,

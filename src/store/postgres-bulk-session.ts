@@ -26,6 +26,8 @@ export function postgresBulkSession(
     for (const [i, r] of rows.entries()) text += line(r, i);
     await pipeline(Readable.from([text]), client.query(copyFrom(copy)));
   };
+  /** A value as an SQL literal, quoted by Kysely (never spliced in by hand). */
+  const literal = (v: string | number | null) => sql.lit(v).compile(trx).sql;
   const stagingNames = new Map<string, string>();
   /** A staging table of the session for these columns of `table`, led by `lead`. */
   const stagingFor = async (table: string, lead: string, columns: readonly string[]) => {
@@ -40,6 +42,25 @@ export function postgresBulkSession(
     }
     return name;
   };
+  /**
+   * COPYs `rows` into the staging table for `columns` of `table` (`lead` first), runs `query`
+   * on it, and empties it for the next call.
+   */
+  const throughStaging = async (
+    target: { table: string; lead: string; columns: readonly string[] },
+    copy: {
+      columns: readonly string[];
+      rows: readonly unknown[][];
+      line: (row: unknown[], i: number) => string;
+    },
+    query: (name: string) => pg.QueryConfig,
+  ) => {
+    const name = await stagingFor(target.table, target.lead, target.columns);
+    await copyRows(name, copy.columns, copy.rows, copy.line);
+    const result = await client.query(query(name));
+    await client.query(`TRUNCATE ${name}`);
+    return result;
+  };
   const sequences = new Map<string, string>();
   /** `nextval` of the table's id sequence, its name looked up once (not once per row). */
   const nextId = async (table: string) => {
@@ -49,7 +70,7 @@ export function postgresBulkSession(
         "SELECT pg_get_serial_sequence($1, 'id') AS name",
         [table],
       );
-      call = `nextval(${sql.lit(rows[0]!.name).compile(trx).sql})`;
+      call = `nextval(${literal(rows[0]!.name)})`;
       sequences.set(table, call);
     }
     return call;
@@ -69,44 +90,44 @@ export function postgresBulkSession(
     },
     async insertNewValues(table, columns, rows, constants = {}) {
       if (rows.length === 0) return [];
-      // The target's column types, and each row's position.
-      const name = await stagingFor(table, '0 AS n', columns);
-      await copyRows(
-        name,
-        ['n', ...columns],
-        rows,
-        (r, i) => `${i},${r.map(csvValue).join(',')}\n`,
-      );
       const list = columns.join(', ');
       const targets = [...columns, ...Object.keys(constants)].join(', ');
-      const values = [
-        ...columns,
-        ...Object.values(constants).map((v) => sql.lit(v).compile(trx).sql),
-      ].join(', ');
-      // Ids drawn in row order before the insert (volatile functions run after ORDER BY):
-      // those it returns are the rows it took; a refused row's id is never used, as with any
-      // sequence value drawn and not kept.
-      const result = await client.query({
-        text: `WITH s AS MATERIALIZED (SELECT n, ${await nextId(table)} AS id, ${list} FROM ${name} ORDER BY n),
+      const values = [...columns, ...Object.values(constants).map(literal)].join(', ');
+      const next = await nextId(table);
+      // The target's column types, and each row's position. Ids drawn in row order before the
+      // insert (volatile functions run after ORDER BY): those it returns are the rows it took;
+      // a refused row's id is never used, as with any sequence value drawn and not kept.
+      const result = await throughStaging(
+        { table, lead: '0 AS n', columns },
+        {
+          columns: ['n', ...columns],
+          rows,
+          line: (r, i) => `${i},${r.map(csvValue).join(',')}\n`,
+        },
+        (name) => ({
+          text: `WITH s AS MATERIALIZED (SELECT n, ${next} AS id, ${list} FROM ${name} ORDER BY n),
           ins AS (INSERT INTO ${table} (id, ${targets}) SELECT id, ${values} FROM s ORDER BY n ON CONFLICT DO NOTHING RETURNING id)
           SELECT s.n, s.id FROM s JOIN ins ON ins.id = s.id`,
-        rowMode: 'array',
-      });
-      await client.query(`TRUNCATE ${name}`);
+          rowMode: 'array',
+        }),
+      );
       const ids: Array<number | null> = rows.map(() => null);
       for (const [n, id] of result.rows as Array<[number, number]>) ids[n] = id;
       return ids;
     },
     async updateValues(table, columns, rows, scope) {
       if (rows.length === 0) return;
-      const name = await stagingFor(table, 'id', columns);
-      await copyRows(name, [...columns, 'id'], rows, (r) => `${r.map(csvValue).join(',')}\n`);
       const set = columns.map((c) => `${c} = s.${c}`).join(', ');
       const within = Object.entries(scope)
-        .map(([c, v]) => ` AND t.${c} ${v === null ? 'IS' : '='} ${sql.lit(v).compile(trx).sql}`)
+        .map(([c, v]) => ` AND t.${c} ${v === null ? 'IS' : '='} ${literal(v)}`)
         .join('');
-      await client.query(`UPDATE ${table} t SET ${set} FROM ${name} s WHERE t.id = s.id${within}`);
-      await client.query(`TRUNCATE ${name}`);
+      await throughStaging(
+        { table, lead: 'id', columns },
+        { columns: [...columns, 'id'], rows, line: (r) => `${r.map(csvValue).join(',')}\n` },
+        (name) => ({
+          text: `UPDATE ${table} t SET ${set} FROM ${name} s WHERE t.id = s.id${within}`,
+        }),
+      );
     },
     async scratchTable(name, columns) {
       if (scratch.has(name)) return;

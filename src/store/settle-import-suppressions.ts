@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import { stateOf } from '../core/consent/derive-consent-state.ts';
-import type { Database } from './schema.ts';
+import type { BulkSession } from './db.ts';
 
 /**
  * Imported numbers under an active suppression stay suppressed (counted), unless one of the
@@ -9,19 +8,20 @@ import type { Database } from './schema.ts';
  * to the contact's latest event.
  */
 export async function settleImportSuppressions(
-  db: Kysely<Database>,
+  session: BulkSession,
   workspaceId: string,
   recording: { origin: string; nowIso: string },
   granted: ReadonlyMap<string, readonly string[]>,
   counts: { suppressed: number; liftedSuppressions: number },
 ): Promise<void> {
   if (granted.size === 0) return;
+  const { db } = session;
   const suppressions = await db
     .selectFrom('suppressions')
     .select(['id', 'phone', 'created_at'])
     .where('workspace_id', '=', workspaceId)
     .where('lifted_at', 'is', null)
-    .where('phone', 'in', [...granted.keys()])
+    .where(session.anyOf('phone', [...granted.keys()]))
     .execute();
   for (const suppression of suppressions) {
     const lifting = granted.get(suppression.phone)!.some((at) => at > suppression.created_at);

@@ -83,3 +83,10 @@ export function sameContact(a: ContactValues, b: ContactValues): boolean {
 }
 
 export const contactValueKeys = keys;
+
+/** A contact from its values in `contactValueKeys` order, starting at `from` in `values`. */
+export function contactFromValues(values: readonly unknown[], from = 0): ContactValues {
+  const contact: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) contact[keys[k]!] = values[from + k];
+  return contact as unknown as ContactValues;
+}

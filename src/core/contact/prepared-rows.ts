@@ -8,7 +8,7 @@ import {
 } from '../consent/consent-evidence.ts';
 import { addYears, consentLifetimeYears, stateOf } from '../consent/derive-consent-state.ts';
 import { fingerprinterFor, firstChainHasher } from '../consent/hash-consent-event.ts';
-import { contactValueKeys } from './merge-contact.ts';
+import { contactFromValues, contactValueKeys } from './merge-contact.ts';
 import type { ContactValues } from './normalise-contact.ts';
 
 /** A valid row of an import file: its line, its contact values and its consent event. */
@@ -259,11 +259,7 @@ function decodeRow(text: string, position: number): PreparedRow {
 
 /** A prepared row's contact, as the normaliser gave it. */
 export function contactOf(row: PreparedRow): ContactValues {
-  const contact: Record<string, unknown> = {};
-  contactValueKeys.forEach((k, i) => {
-    contact[k] = row.contact[i];
-  });
-  return contact as unknown as ContactValues;
+  return contactFromValues(row.contact);
 }
 
 /** A prepared row's number. */
