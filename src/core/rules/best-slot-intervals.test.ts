@@ -7,10 +7,11 @@ import { isSendable } from './is-sendable.ts';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 test('best slots are advice inside the allowed window, per local zone (FR-TIME-01 ADVICE)', () => {
-  const cases: Array<[string, string, string, string | undefined, string[]]> = [
+  const cases: Array<[string, string, string, string, string | undefined, string[]]> = [
     // Réunion (+04:00), Friday then Saturday; Sunday skipped under the brief.
     [
       '+262692123456',
+      '974',
       '2026-06-19T00:00:00+04:00',
       '2026-06-22T00:00:00+04:00',
       undefined,
@@ -24,6 +25,7 @@ test('best slots are advice inside the allowed window, per local zone (FR-TIME-0
     // A custom policy ending at 19:00 clips the evening slot.
     [
       '0612345678',
+      '75',
       '2026-06-17T00:00:00+02:00',
       '2026-06-18T00:00:00+02:00',
       'custom:09:00-19:00',
@@ -33,8 +35,8 @@ test('best slots are advice inside the allowed window, per local zone (FR-TIME-0
       ],
     ],
   ];
-  for (const [number, from, to, policy, expected] of cases) {
-    const recipient = { number: parseNumber(number), department: '75' };
+  for (const [number, department, from, to, policy, expected] of cases) {
+    const recipient = { number: parseNumber(number), department };
     const slots = bestSlotIntervals(recipient, Date.parse(from), Date.parse(to), policy);
     assert.deepEqual(
       slots.map((s) => `${iso(s.start)}/${iso(s.end)}`),

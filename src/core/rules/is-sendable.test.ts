@@ -449,6 +449,80 @@ test('French Polynesia: the intersection of three zones (FR-NUM-04)', () => {
   ]);
 });
 
+test('an address in another territory than the number: both windows hold (FR-TIME-03)', () => {
+  // A Réunion resident with a metropolitan mobile, and a Parisian with a Réunion one.
+  const metroInReunion = to(numbers.FR, { postalCode: '97400' });
+  const reunionInParis = to(numbers.RE, { postalCode: '75011' });
+  assert.deepEqual(isSendable(metroInReunion, at('2026-12-07T10:00:00+01:00')).territories, [
+    'FR',
+    'RE',
+  ]);
+  assert.deepEqual(isSendable(reunionInParis, at('2026-12-07T10:00:00+01:00')).zones, [
+    'Indian/Reunion',
+    'Europe/Paris',
+  ]);
+  check([
+    // Monday 18:00 Paris is 21:00 in Réunion: open for the number alone, not for its owner.
+    {
+      what: '18:00 Paris, metropolitan number alone',
+      recipient: to(numbers.FR),
+      at: '2026-12-07T18:00:00+01:00',
+      allowed: true,
+      reason: 'ok',
+    },
+    {
+      what: '18:00 Paris, metropolitan number, Réunion address',
+      recipient: metroInReunion,
+      at: '2026-12-07T18:00:00+01:00',
+      allowed: false,
+      reason: 'outside-hours',
+      // 08:00 Paris, 11:00 Réunion: the first instant both allow.
+      next: '2026-12-08T07:00:00.000Z',
+    },
+    {
+      what: '10:00 Paris, metropolitan number, Réunion address',
+      recipient: metroInReunion,
+      at: '2026-12-07T10:00:00+01:00',
+      allowed: true,
+      reason: 'ok',
+      // 20:00 in Réunion comes first.
+      end: '2026-12-07T16:00:00.000Z',
+    },
+    // Réunion's own holiday, a Monday in 2027.
+    {
+      what: '20 Dec, metropolitan number alone',
+      recipient: to(numbers.FR),
+      at: '2027-12-20T10:00:00+01:00',
+      allowed: true,
+      reason: 'ok',
+    },
+    {
+      what: '20 Dec, metropolitan number, département 974',
+      recipient: to(numbers.FR, { department: '974' }),
+      at: '2027-12-20T10:00:00+01:00',
+      allowed: false,
+      reason: 'holiday',
+      holiday: 'Abolition de l’esclavage',
+    },
+    // Monday 10:00 in Réunion is 07:00 in Paris.
+    {
+      what: '10:00 Réunion, Réunion number alone',
+      recipient: to(numbers.RE),
+      at: '2026-12-07T10:00:00+04:00',
+      allowed: true,
+      reason: 'ok',
+    },
+    {
+      what: '10:00 Réunion, Réunion number, Paris address',
+      recipient: reunionInParis,
+      at: '2026-12-07T10:00:00+04:00',
+      allowed: false,
+      reason: 'outside-hours',
+      next: '2026-12-07T07:00:00.000Z',
+    },
+  ]);
+});
+
 test('DST transition days in Paris and Miquelon (HOL-05b)', () => {
   const fr = to(numbers.FR, { department: '75' });
   const pm = to(numbers.PM);

@@ -37,7 +37,9 @@ const resolved = new WeakMap<Recipient, ResolvedRecipient>();
 /**
  * Territories, zones and holiday zones of a recipient under its rule pack: the number's
  * candidate territories, narrowed by a territory override or a département that designates one
- * of them; Alsace-Moselle unless the département is known to be elsewhere (HOL-03).
+ * of them, joined by the département's territory when it designates another (every zone's
+ * window must allow a message); Alsace-Moselle unless the département is known to be elsewhere
+ * (HOL-03).
  */
 export function resolveRecipient(recipient: Recipient): ResolvedRecipient {
   let r = resolved.get(recipient);
@@ -71,9 +73,14 @@ function computeResolution(recipient: Recipient): ResolvedRecipient {
       );
     }
     territories = [recipient.territory];
-  } else if (department !== null && territories.length > 1) {
+  } else if (department !== null) {
     const designated = pack.territoryOfDepartment(department);
-    if (designated !== null && territories.includes(designated)) territories = [designated];
+    // One of the number's candidates: it narrows them (+590: one island). Another territory (a
+    // Réunion resident with a metropolitan mobile): the consumer's own time zone (D223-9) is
+    // where they live, which the number cannot tell, so both windows hold (FR-TIME-03).
+    if (designated !== null) {
+      territories = territories.includes(designated) ? [designated] : [...territories, designated];
+    }
   }
   const zones = [...new Set(territories.flatMap((t) => pack.zonesOf(t)))];
   const holidayZones = [
