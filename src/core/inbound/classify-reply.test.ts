@@ -20,6 +20,10 @@ const cases: ReadonlyArray<[string, ReplyInterpretation]> = [
   ['STOPALL', 'stop'],
   ['stop all', 'stop'],
   ['STOP!', 'stop'],
+  // the keyword with the short code, as the mention reads
+  ['STOP 36180', 'stop'],
+  ['Stop au 36180', 'stop'],
+  ['ARRÊT SMS 36180.', 'stop'],
   // re-subscription and help
   ['START', 'start'],
   ['unstop', 'start'],
@@ -30,10 +34,20 @@ const cases: ReadonlyArray<[string, ReplyInterpretation]> = [
   ['Désinscrivez-moi svp', 'probable_stop'],
   ['STOP merci', 'probable_stop'],
   ['plus de sms svp', 'probable_stop'],
+  ['Je ne veux plus recevoir vos SMS', 'probable_stop'],
+  ['je ne souhaite plus être contactée', 'probable_stop'],
+  ['je ne veux plus de vos messages', 'probable_stop'],
+  ['Plus de vos pubs svp', 'probable_stop'],
+  ['Supprimez mon numéro', 'probable_stop'],
+  ['retirez mon numero de votre liste', 'probable_stop'],
+  ['STOP 36180 et merci', 'probable_stop'],
   // not an opt-out
   ['STOPPER', 'other'],
   ['Merci, à samedi !', 'other'],
   ['Oui je viens', 'other'],
+  ['Je ne veux plus attendre, vous ouvrez quand ?', 'other'],
+  ["Il n'y a plus de stock ?", 'other'],
+  ['Code 36180', 'other'],
   ['', 'other'],
 ];
 

@@ -36,6 +36,12 @@ const stopKeywords = new Set([
   'AFMELDEN',
 ]);
 
+/**
+ * A keyword followed by the short code it was sent to, as the message's mention reads ("STOP au
+ * 36180" copied back, "STOP 36180"): as clear as the keyword alone.
+ */
+const stopWithCode = /^(?:STOP|STOP SMS|ARRET|ARRET SMS)(?: AU)? \d{4,6}$/;
+
 const startKeywords = new Set(['START', 'UNSTOP', 'YES']);
 const helpKeywords = new Set(['HELP', 'INFO', 'AIDE']);
 
@@ -46,8 +52,11 @@ const helpKeywords = new Set(['HELP', 'INFO', 'AIDE']);
 const probable = [
   /\bARRET(E|EZ|ER)?\b.*\b(SMS|MESSAGES?|ENVOI|ENVOYER|ECRIRE|SPAM)\b/,
   /\bNE\s+PLUS\s+(RECEVOIR|ETRE\s+CONTACTE|M['’ ]?ENVOYER|ME\s+CONTACTER)\b/,
+  // "je ne veux plus recevoir…", "ne souhaite plus être contactée", "ne veux plus de vos sms"
+  /\bNE\s+(VEUX|VOULONS|SOUHAITE|SOUHAITONS|DESIRE)\s+PLUS\s+(RECEVOIR|ETRE\s+CONTACTE|DE\b|VOS\b|AUCUN)/,
   /\b(DESINSCRI|DESABONN|RETIREZ[- ]MOI|SUPPRIMEZ[- ]MOI|ENLEVEZ[- ]MOI)/,
-  /\bPLUS\s+DE\s+(SMS|MESSAGES?)\b/,
+  /\b(SUPPRIMEZ|RETIREZ|EFFACEZ|ENLEVEZ)\s+MON\s+(NUMERO|NUM|CONTACT)\b/,
+  /\bPLUS\s+DE\s+(VOS\s+)?(SMS|MESSAGES?|PUBS?)\b/,
   /\bSTOP\b/,
   /\b(UNSUBSCRIBE|STOP\s+TEXTING|REMOVE\s+ME|OPT\s*OUT)\b/,
   /\bLAISSEZ[- ]MOI\s+TRANQUILLE\b/,
@@ -72,7 +81,7 @@ export function foldReply(text: string): string {
  */
 export function classifyReply(text: string): ReplyInterpretation {
   const folded = foldReply(text);
-  if (stopKeywords.has(folded)) return 'stop';
+  if (stopKeywords.has(folded) || stopWithCode.test(folded)) return 'stop';
   if (startKeywords.has(folded)) return 'start';
   if (helpKeywords.has(folded)) return 'help';
   if (probable.some((p) => p.test(folded))) return 'probable_stop';
