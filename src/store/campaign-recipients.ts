@@ -13,7 +13,6 @@ export interface RecipientRow {
   readonly phone: string;
   readonly department: string | null;
   readonly postal_code: string | null;
-  readonly territory: string | null;
   /**
    * Consent at `at` (0 granted and valid, 1 not granted, 2 granted but lapsed:
    * consent_valid_until at or before `at`) + 4 when an active suppression applies.
@@ -58,7 +57,7 @@ function selectColumns(c: RecipientColumns, suppressed: RawBuilder<SqlBool>): Ra
   const extra = [...new Set(c.values)].filter((v) => v !== 'postal_code' && v !== 'department');
   if (c.withBasis) extra.push('consent_basis' as never);
   return sql`contacts.id AS id, contacts.phone AS phone, contacts.department AS department,
-    contacts.postal_code AS postal_code, contacts.territory AS territory,
+    contacts.postal_code AS postal_code,
     (CASE WHEN contacts.consent_status <> 'granted' THEN 1
           WHEN contacts.consent_valid_until IS NOT NULL AND contacts.consent_valid_until <= ${c.at}
           THEN 2 ELSE 0 END
