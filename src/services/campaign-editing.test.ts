@@ -8,7 +8,7 @@ import { listCampaigns } from './campaign-list.ts';
 import { scheduleCampaign } from './campaign-schedule.ts';
 import { createCampaign, editCampaign, preflightCampaign } from './campaigns.ts';
 import { orderList } from './market.ts';
-import { setUpMarket } from './market-fixture.ts';
+import { insertContacts, setUpMarket } from './market-fixture.ts';
 import { findMessageWorstCase } from './message-worst-case.ts';
 
 const now = testEpoch; // Saturday 2026-11-28 12:00 UTC
@@ -24,24 +24,14 @@ async function seedContacts(store: Store, workspaceId: string) {
     ['+33600000013', 'Anaïs', 'granted'],
     ['+33600000014', 'Bartholomew-Maximilian-Alexandre', 'none'],
   ];
-  for (const [phone, first_name, consent_status] of people) {
-    await store.db
-      .insertInto('contacts')
-      .values({
-        workspace_id: workspaceId,
-        list_id: null,
-        phone,
-        first_name,
-        department: '75',
-        consent_status,
-        consent_valid_until: '2029-01-01T00:00:00.000Z',
-        consent_basis: 'consent',
-        source: 'first_party',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      } as never)
-      .execute();
-  }
+  await insertContacts(
+    store,
+    workspaceId,
+    people.map(([phone, first_name, consent_status]) => [
+      phone,
+      { first_name, department: '75', consent_status },
+    ]),
+  );
   await saveAudience(store, { workspace: 'Adv', name: 'tous', filter: { all: [] } }, now);
 }
 

@@ -6,7 +6,7 @@ import { forEachDatabase, testEpoch } from '../store/test-databases.ts';
 import { saveAudience } from './audiences.ts';
 import { scheduleCampaign } from './campaign-schedule.ts';
 import { createCampaign } from './campaigns.ts';
-import { setUpMarket } from './market-fixture.ts';
+import { insertContacts, setUpMarket } from './market-fixture.ts';
 
 const now = testEpoch; // Saturday 2026-11-28 12:00 UTC
 const policy = { stopCode: '36180', maxParts: 1, penaltyPerNumberEur: 1000 };
@@ -29,24 +29,11 @@ forEachDatabase(
   'campaign plan: each message inside the windows of its number and its address (FR-TIME-03, FR-NUM-04)',
   async (store) => {
     const { a } = await setUpMarket(store);
-    for (const p of people) {
-      await store.db
-        .insertInto('contacts')
-        .values({
-          workspace_id: a.id,
-          list_id: null,
-          phone: p.phone,
-          territory: p.territory,
-          department: p.department,
-          consent_status: 'granted',
-          consent_valid_until: '2029-01-01T00:00:00.000Z',
-          consent_basis: 'consent',
-          source: 'first_party',
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        } as never)
-        .execute();
-    }
+    await insertContacts(
+      store,
+      a.id,
+      people.map((p) => [p.phone, { territory: p.territory, department: p.department }]),
+    );
     await saveAudience(store, { workspace: 'Adv', name: 'tous', filter: { all: [] } }, now);
     const campaign = await createCampaign(
       store,

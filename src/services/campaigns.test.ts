@@ -10,11 +10,10 @@ import { listCampaignPlan } from './campaign-plan.ts';
 import { scheduleCampaign } from './campaign-schedule.ts';
 import { cancelCampaign, createCampaign, preflightCampaign, showCampaign } from './campaigns.ts';
 import { orderList } from './market.ts';
-import { listPhones, seedPhone, setUpMarket } from './market-fixture.ts';
+import { insertContacts, listPhones, seedPhone, setUpMarket } from './market-fixture.ts';
 
 const now = testEpoch; // Saturday 2026-11-28 12:00 UTC
 const policy = { stopCode: '36180', maxParts: 2, penaltyPerNumberEur: 1000 };
-const valid = '2029-01-01T00:00:00.000Z';
 const good = 'Dupont: {firstName|Bonjour}, -20% ce week-end ! Source: dup.fr/rgpd STOP au 36180';
 
 /** The advertiser's own file: one contact per exclusion reason, and three eligible. */
@@ -28,26 +27,6 @@ const own: Array<[string, Partial<Record<string, string | null>>]> = [
   ['+3360000', {}], // invalid-number
   ['+32470123456', {}], // no-rule-pack (Belgium)
 ];
-
-async function insertContacts(store: Store, workspaceId: string, rows: typeof own) {
-  for (const [phone, extra] of rows) {
-    await store.db
-      .insertInto('contacts')
-      .values({
-        workspace_id: workspaceId,
-        list_id: null,
-        phone,
-        consent_status: 'granted',
-        consent_valid_until: valid,
-        consent_basis: 'consent',
-        source: 'first_party',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        ...extra,
-      } as never)
-      .execute();
-  }
-}
 
 async function seedAdvertiser(store: Store, workspaceId: string) {
   await insertContacts(store, workspaceId, own);

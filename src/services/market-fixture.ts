@@ -35,6 +35,34 @@ export function listRows(partner = 'true', url = 'https://prov.example/partenair
   );
 }
 
+/**
+ * Own contacts of a workspace written straight to the store, by number: consent granted until
+ * 2029 unless a row's columns say otherwise.
+ */
+export async function insertContacts(
+  store: Store,
+  workspaceId: string,
+  rows: ReadonlyArray<readonly [string, Partial<Record<string, string | null>>]>,
+): Promise<void> {
+  for (const [phone, columns] of rows) {
+    await store.db
+      .insertInto('contacts')
+      .values({
+        workspace_id: workspaceId,
+        list_id: null,
+        phone,
+        consent_status: 'granted',
+        consent_valid_until: '2029-01-01T00:00:00.000Z',
+        consent_basis: 'consent',
+        source: 'first_party',
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        ...columns,
+      } as never)
+      .execute();
+  }
+}
+
 /** A provider with a published list, and advertisers named (A, C) or not (B, S strict). */
 export async function setUpMarket(store: Store) {
   const p = await createMarketWorkspace(
