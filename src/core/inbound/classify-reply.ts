@@ -75,9 +75,10 @@ export function foldReply(text: string): string {
 }
 
 /**
- * Reads a reply: an opt-out keyword on its own (the whole trimmed message) is a STOP, START
- * and UNSTOP ask to re-subscribe (which only a recorded opt-in grants), HELP/INFO/AIDE ask for
- * help, and a sentence that probably means stop is flagged for review.
+ * Reads a reply: an opt-out keyword on its own (the whole trimmed message), or followed by the
+ * short code, is a STOP; START and UNSTOP ask to re-subscribe (which only a recorded opt-in
+ * grants), HELP/INFO/AIDE ask for help, and a sentence that probably means stop is flagged for
+ * review.
  */
 export function classifyReply(text: string): ReplyInterpretation {
   const folded = foldReply(text);
