@@ -157,8 +157,6 @@ function createRecipientBuilder(placeholders: readonly string[]) {
       phone: row.phone,
       department: row.department,
       postalCode: row.postal_code,
-      // No territory: a contact's is its number's first candidate (GP for any +590 number), not
-      // evidence of where its owner lives; given as one, it hid the address and the +590 union.
       // The store judged consent at `now`: 1 = not granted, 2 = lapsed (an end in the past).
       consentStatus: consent === 1 ? 'none' : 'granted',
       consentValidUntil: consent === 2 ? 0 : null,

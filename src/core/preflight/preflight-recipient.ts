@@ -9,8 +9,6 @@ export interface PreflightRecipient {
   readonly phone: string;
   readonly department?: string | null;
   readonly postalCode?: string | null;
-  /** Territory known with evidence (e.g. 'MF' from an address): overrides +590/+689 unions. */
-  readonly territory?: string | null;
   /** Current consent state (src/core/consent): only 'granted' and not lapsed passes. */
   readonly consentStatus: 'granted' | 'withdrawn' | 'none' | 'invalid';
   /** End of validity (FR-CONS-07, 3 years): ISO string or epoch ms; null = no end known. */

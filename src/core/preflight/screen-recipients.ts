@@ -109,7 +109,7 @@ export function screenRecipients(
     candidates[c] = i;
     candidateKey[c] = key;
     normalised[c] = e164!;
-    candidateClass[c] = finder.classOf(e164!, number, r.department, r.postalCode, r.territory);
+    candidateClass[c] = finder.classOf(e164!, number, r.department, r.postalCode);
     // Duplicates: own contact over list contact, then lowest id (sorted order).
     const kept = keep.get(key);
     if (kept < 0 || (sorted[candidates[kept]!]!.listId && !r.listId)) keep.set(key, c);

@@ -6,8 +6,9 @@ import type { NumberClass } from './classify-number.ts';
 
 /**
  * Recipients of one window class have the same sending windows: the same territories, zones
- * and holiday zones once the window engine has resolved them (number, département, territory
- * given with evidence; Alsace-Moselle unless known elsewhere). The plan computes each class's
+ * and holiday zones once the window engine has resolved them (number and département, which
+ * narrows the number's territories or adds its own; Alsace-Moselle unless known elsewhere).
+ * The plan computes each class's
  * windows once, with the class's representative recipient.
  */
 export interface WindowClass {
@@ -26,15 +27,16 @@ export interface WindowClassFinder {
     number: NumberClass,
     department: string | null | undefined,
     postalCode: string | null | undefined,
-    territory: string | null | undefined,
   ): number;
   readonly classes: readonly WindowClass[];
 }
 
 /**
- * Classes recipients with two small caches: (number class, département, territory) -> class, so the engine's resolution runs once per distinct combination, not per recipient. A
- * département or territory the engine rejects is ignored: the class then falls back to the
- * number's own territories, which is the stricter union (FR-NUM-04, FR-TIME-05).
+ * Classes recipients with two small caches: (number class, département) -> class, so the
+ * engine's resolution runs once per distinct combination, not per recipient. A département the
+ * engine rejects is ignored: the class then falls back to the number's own territories, the
+ * stricter union (FR-NUM-04, FR-TIME-05). No territory is given: a contact's stored one is its
+ * number's first candidate, not evidence of where its owner lives.
  */
 export function createWindowClassFinder(): WindowClassFinder {
   const byNumber = new Map<NumberClass, Map<string, number>>();
@@ -42,7 +44,7 @@ export function createWindowClassFinder(): WindowClassFinder {
   const classes: WindowClass[] = [];
   return {
     classes,
-    classOf(phone, number, department, postalCode, territory) {
+    classOf(phone, number, department, postalCode) {
       let byInput = byNumber.get(number);
       if (!byInput) {
         byInput = new Map();
@@ -51,14 +53,11 @@ export function createWindowClassFinder(): WindowClassFinder {
       const dept =
         (department ? department.trim() : '') ||
         (postalCode ? (departmentOfPostalCode(postalCode) ?? '') : '');
-      const given = territory ? territory.trim() : '';
-      const inputKey = given === '' ? dept : `${dept}|${given}`;
-      const known = byInput.get(inputKey);
+      const known = byInput.get(dept);
       if (known !== undefined) return known;
       const recipient = resolveClassRecipient(
         { ...number, input: phone, e164: phone },
         dept || null,
-        given || undefined,
       );
       const resolved = resolveRecipient(recipient);
       const key = resolved.ok
@@ -76,22 +75,14 @@ export function createWindowClassFinder(): WindowClassFinder {
           recipient,
         });
       }
-      byInput.set(inputKey, index);
+      byInput.set(dept, index);
       return index;
     },
   };
 }
 
-function resolveClassRecipient(
-  number: ParsedNumber,
-  department: string | null,
-  territory: string | undefined,
-): Recipient {
-  const attempts: Recipient[] = [
-    { number, ...(department ? { department } : {}), ...(territory ? { territory } : {}) },
-    { number, ...(department ? { department } : {}) },
-    { number },
-  ];
+function resolveClassRecipient(number: ParsedNumber, department: string | null): Recipient {
+  const attempts: Recipient[] = [{ number, ...(department ? { department } : {}) }, { number }];
   for (const recipient of attempts) {
     try {
       resolveRecipient(recipient);
