@@ -35,6 +35,8 @@ const listCsv = [
     (p, i) =>
       `0${p.slice(3)},N${i},${i === 5 ? '69001' : '75011'},${i % 2 ? 'M' : 'F'},198${i},opt_in,unticked_checkbox,J'accepte les offres des partenaires,2026-03-01,list_provider,true,https://prov.example/partenaires,v3`,
   ),
+  // A landline: refused, and listed for the provider in the job's rejects.
+  "0145678901,Fixe,75011,F,1980,opt_in,unticked_checkbox,J'accepte les offres des partenaires,2026-03-01,list_provider,true,https://prov.example/partenaires,v3",
   '',
 ].join('\n');
 
@@ -101,6 +103,13 @@ forEachDatabase(
     await settleJobs();
     const pubJob = await t.call('GET', `${pws}/jobs/${pub.json.id}`, { key: pkey.json.secret });
     assert.equal(pubJob.json.result.ok, true, pubJob.text);
+    assert.equal(pubJob.json.hasRejects, true, pubJob.text);
+    assert.ok(!pubJob.text.includes('.rejects.csv'), 'no server path in the job');
+    const rejects = await t.call('GET', `${pws}/jobs/${pub.json.id}/rejects`, {
+      key: pkey.json.secret,
+    });
+    assert.equal(rejects.status, 200);
+    assert.match(rejects.text, /^0145678901,Fixe,.*,8,not-mobile$/m);
 
     // The advertiser: settings, own contacts, webhook, catalogue, quote, rental.
     const ws = `/api/workspaces/${t.a.id}`;

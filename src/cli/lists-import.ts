@@ -9,10 +9,11 @@ export const listsImport: Command = {
   summary: 'Publish a list of opt-in contacts on the marketplace (providers)',
   usage:
     'FILE --workspace P --name NAME [--rental-cpm EUR] [--purchase-cpm EUR] [--minimum-order EUR]\n' +
-    '       [--seeds NUMBERS] [--partners NAMES] [--description TEXT] [--json]\n\n' +
+    '       [--seeds NUMBERS] [--partners NAMES] [--description TEXT] [--rejects FILE] [--json]\n\n' +
     '  FILE is a contacts CSV whose consent_partner, consent_partner_list_url and\n' +
     '  consent_partner_list_version columns are filled for every number (LIST-01);\n' +
-    '  --partners lists the partners named on the collection form (separated by , or ;).',
+    '  --partners lists the partners named on the collection form (separated by , or ;);\n' +
+    '  refused rows go to --rejects (default FILE.rejects.csv) with their line and reason.',
   options: {
     workspace: { type: 'string' },
     name: { type: 'string' },
@@ -22,6 +23,7 @@ export const listsImport: Command = {
     'minimum-order': { type: 'string' },
     seeds: { type: 'string' },
     partners: { type: 'string' },
+    rejects: { type: 'string' },
   },
   maxPositionals: 1,
   async run({ values, positionals, io, app, json }) {
@@ -41,6 +43,7 @@ export const listsImport: Command = {
       minimumOrder: values['minimum-order'] as string | undefined,
       seeds: values.seeds as string | undefined,
       partners: values.partners as string | undefined,
+      rejectsFile: values.rejects as string | undefined,
       now: new Date(),
     });
     if (json) writeJson(io, outcome);
@@ -54,10 +57,12 @@ export const listsImport: Command = {
         `contacts    ${outcome.imported} (${outcome.duplicates} duplicate rows merged)`,
       );
       writeLine(io, `rejected    ${outcome.rejected} ${JSON.stringify(outcome.rejectedByReason)}`);
+      if (outcome.rejected > 0) writeLine(io, `rejects     ${outcome.rejectsFile}`);
       writeLine(io, `seeds       ${outcome.list.seeds.length}`);
       writeLine(io, `partners    ${outcome.list.partners.join(', ') || '(none named)'}`);
     } else {
       io.stderr.write(`texto: list refused (${outcome.reason}): ${outcome.message}\n`);
+      if (outcome.rejectsFile) io.stderr.write(`texto: rejects file ${outcome.rejectsFile}\n`);
     }
     return outcome.ok ? exitCodes.ok : exitCodes.refused;
   },

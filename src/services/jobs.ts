@@ -166,6 +166,13 @@ export async function listWorkspaceJobs(
   return listJobs(store.db, workspaceId, page);
 }
 
+/** A job's rejects file when it lists rows; otherwise it goes (a header alone, or none). */
+async function keptRejects(path: string, rejected: number): Promise<string | null> {
+  if (rejected > 0) return path;
+  await rm(path, { force: true });
+  return null;
+}
+
 /** The rejects CSV of an import job (rows refused, with the reason), or not_found. */
 export async function readJobRejects(store: Store, workspaceId: string, id: string) {
   const row = await findJob(store.db, workspaceId, id);
@@ -209,7 +216,7 @@ export async function startContactImport(ctx: JobContext, request: ContactImport
         const { rejectsFile: _hidden, ...summary } = outcome.summary;
         return {
           result: { ok: true, summary },
-          artifact: summary.rejected > 0 ? `${stem}.rejects.csv` : null,
+          artifact: await keptRejects(`${stem}.rejects.csv`, summary.rejected),
         };
       } finally {
         await rm(`${stem}.csv`, { force: true });
@@ -237,20 +244,23 @@ export async function startListImport(ctx: JobContext, request: ListImportJobReq
     throw new DomainError('invalid_input', 'body: the CSV file is empty');
   }
   mkdirSync(ctx.dir, { recursive: true });
-  const file = join(ctx.dir, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}.csv`);
-  await writeFile(file, request.csv);
+  const stem = join(ctx.dir, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`);
+  await writeFile(`${stem}.csv`, request.csv);
   const { csv: _csv, workspaceId, actor, ...rest } = request;
   return startJob(ctx, { workspaceId, kind: 'list_import', actor }, async () => {
     try {
       const outcome = await importList(ctx.store, {
         ...rest,
-        file,
+        file: `${stem}.csv`,
         workspace: workspaceId,
+        rejectsFile: `${stem}.rejects.csv`,
         now: ctx.clock(),
       });
-      return { result: outcome };
+      // The server's path stays on the server: the rows are at GET …/jobs/{id}/rejects.
+      const { rejectsFile: _hidden, ...result } = outcome;
+      return { result, artifact: await keptRejects(`${stem}.rejects.csv`, outcome.rejected ?? 0) };
     } finally {
-      await rm(file, { force: true });
+      await rm(`${stem}.csv`, { force: true });
     }
   });
 }

@@ -7,7 +7,7 @@ import type { ImportField } from '../core/contact/contact-fields.ts';
 import { createNumberParser } from '../core/contact/create-number-parser.ts';
 import { mapHeader } from '../core/contact/map-header.ts';
 import { type ContactValues, normaliseContact } from '../core/contact/normalise-contact.ts';
-import { createCsvSplitter, detectDelimiter } from '../core/contact/split-csv.ts';
+import { createCsvSplitter, detectDelimiter, formatCsvLine } from '../core/contact/split-csv.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { buildPostalIndex, type PostalIndex } from '../core/geo/locate-postal-code.ts';
 import { checkListConsent } from '../core/marketplace/check-list-consent.ts';
@@ -30,6 +30,10 @@ export interface ListRefusal {
   readonly message: string;
   readonly line: number | null;
   readonly missing?: readonly string[];
+  /** `no_contacts`: the rows refused, by reason, and where each is listed. */
+  readonly rejected?: number;
+  readonly rejectedByReason?: Record<string, number>;
+  readonly rejectsFile?: string;
 }
 
 export interface ListFileTally {
@@ -37,6 +41,11 @@ export interface ListFileTally {
   readonly rows: number;
   readonly rejected: number;
   readonly rejectedByReason: Record<string, number>;
+  /**
+   * The rejects report as the contacts import writes it: the header with `line` and `reason`
+   * added, then each refused row as it was, in the file's delimiter.
+   */
+  readonly rejects: string;
 }
 
 /** A list file's text (UTF-8, else Windows-1252); not_found when it cannot be read. */
@@ -63,7 +72,8 @@ export function* scanListFile(
   now: Date,
 ): Generator<ListFileRow, ListFileTally | ListRefusal> {
   const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
-  const records = readRecords(text, createCsvSplitter(detectDelimiter(firstLine)));
+  const delimiter = detectDelimiter(firstLine);
+  const records = readRecords(text, createCsvSplitter(delimiter));
   const header = records
     .next()
     .value?.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
@@ -84,18 +94,20 @@ export function* scanListFile(
   const rejectedByReason: Record<string, number> = {};
   let rejected = 0;
   let rows = 0;
-  const reject = (reason: string) => {
+  let rejects = `${formatCsvLine([...header, 'line', 'reason'], delimiter)}\n`;
+  const reject = (record: { fields: string[]; line: number }, reason: string) => {
     rejected += 1;
     rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+    rejects += `${formatCsvLine([...record.fields, String(record.line), reason], delimiter)}\n`;
   };
   for (const record of records) {
     rows += 1;
     if (record.error) {
-      reject(record.error);
+      reject(record, record.error);
       continue;
     }
     if (record.fields.length !== header.length) {
-      reject('ragged-row');
+      reject(record, 'ragged-row');
       continue;
     }
     const get = (field: string) => {
@@ -128,14 +140,14 @@ export function* scanListFile(
       ) {
         return refuse('missing_partner_consent', record.line, partnerMessage(row.reason));
       }
-      reject(row.reason);
+      reject(record, row.reason);
       continue;
     }
     const defect = checkListConsent(row.consent);
     if (defect) return refuse('missing_partner_consent', record.line, partnerMessage(defect));
     yield { line: record.line, contact: row.contact, consent: row.consent };
   }
-  return { ok: true, rows, rejected, rejectedByReason };
+  return { ok: true, rows, rejected, rejectedByReason, rejects };
 }
 
 /** The CSV records of a text, fed to the splitter in 1 MiB slices (it wants chunks). */

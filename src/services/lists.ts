@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
 import { fingerprintConsentEvent } from '../core/consent/hash-consent-event.ts';
 import { mergeContact } from '../core/contact/merge-contact.ts';
@@ -34,6 +35,8 @@ export interface ListImportRequest {
   readonly seeds?: string | undefined;
   /** Partner names on the collection form, separated by ';' or ','. */
   readonly partners?: string | undefined;
+  /** Where the refused rows are written (default FILE.rejects.csv). */
+  readonly rejectsFile?: string | undefined;
   readonly now: Date;
 }
 
@@ -46,6 +49,7 @@ export type ListImportOutcome =
       readonly duplicates: number;
       readonly rejected: number;
       readonly rejectedByReason: Record<string, number>;
+      readonly rejectsFile: string;
     }
   | ListRefusal;
 
@@ -67,7 +71,9 @@ const coverageFields: Record<string, (c: ContactValues) => unknown> = {
  * Publishes a list (issue 6, rules.md §7): every number must carry consent to transmission to
  * partners with the partner list URL and version (LIST-01), none may come from an opt-out
  * source (FR-CONS-02); otherwise the whole file is refused with the reason and nothing is
- * written. Rows with a bad number or attribute are skipped and counted by reason.
+ * written. Rows with a bad number or attribute are skipped, counted by reason and written to
+ * the rejects file with their line, as the contacts import does (also when no row is valid,
+ * where that file is the only explanation).
  */
 export async function importList(
   store: Store,
@@ -112,12 +118,23 @@ export async function importList(
     }
   });
   if (!judged.ok) return judged;
+  const rejectsFile = request.rejectsFile ?? `${request.file}.rejects.csv`;
   if (seen.size === 0) {
+    await writeFile(rejectsFile, judged.rejects);
+    const reasons = Object.entries(judged.rejectedByReason)
+      .map(([reason, n]) => `${n} ${reason}`)
+      .join(', ');
     return {
       ok: false,
       reason: 'no_contacts',
-      message: `${request.file}: no valid contact; nothing imported`,
+      message:
+        judged.rows === 0
+          ? 'the file has no rows after its header; nothing imported'
+          : `no valid contact: ${judged.rejected} rows refused (${reasons}), each listed with its line and reason in the rejects file; nothing imported`,
       line: null,
+      rejected: judged.rejected,
+      rejectedByReason: judged.rejectedByReason,
+      rejectsFile,
     };
   }
   const id = `lst_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -180,6 +197,7 @@ export async function importList(
     }
     await insertListContacts(db, row, [...batch, ...merged.values()], options);
   });
+  await writeFile(rejectsFile, judged.rejects);
   const list = (await listLists(store.db, provider.id)).find((l) => l.id === id)!;
   return {
     ok: true,
@@ -189,6 +207,7 @@ export async function importList(
     duplicates: good - seen.size,
     rejected: judged.rejected,
     rejectedByReason: judged.rejectedByReason,
+    rejectsFile,
   };
 }
 

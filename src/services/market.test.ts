@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Store } from '../store/db.ts';
 import { marketTables } from '../store/market-tables.ts';
 import { insertSuppression } from '../store/suppressions.ts';
@@ -111,6 +113,59 @@ forEachDatabase(
       }),
       /not a list provider/,
     );
+  },
+);
+
+forEachDatabase(
+  'lists import: refused rows go to a rejects file with their line and reason, also when none is valid',
+  async (store) => {
+    await createMarketWorkspace(store, { name: 'Prov', provider: true }, now);
+    const rows = listRows();
+    const mixed = [
+      rows[0]!,
+      rows[1]!.replace(/^0\d+/, '0145678901'),
+      rows[2]!.replace(',F,', ',F,extra,'),
+      ...rows.slice(3),
+    ];
+    const file = writeCsv('mixed.csv', mixed);
+    const outcome = await importList(store, {
+      file,
+      workspace: 'Prov',
+      name: 'M',
+      rentalCpm: '50',
+      now,
+    });
+    assert.ok(outcome.ok);
+    assert.equal(outcome.imported, 4);
+    assert.deepEqual(outcome.rejectedByReason, { 'not-mobile': 1, 'ragged-row': 1 });
+    assert.equal(outcome.rejectsFile, `${file}.rejects.csv`);
+    const report = readFileSync(outcome.rejectsFile, 'utf8').trimEnd().split('\n');
+    assert.equal(report.length, 3, 'the header and the two refused rows');
+    assert.ok(report[0]!.endsWith(',line,reason'));
+    assert.equal(report[1], `${mixed[1]},3,not-mobile`);
+    assert.equal(report[2], `${mixed[2]},4,ragged-row`);
+
+    const none = writeCsv(
+      'none.csv',
+      rows.map((r) => r.replace(/^0\d+/, '0145678901')),
+    );
+    const rejectsFile = join(dirname(none), 'none-rejects.csv');
+    const refused = await importList(store, {
+      file: none,
+      workspace: 'Prov',
+      name: 'N',
+      rentalCpm: '50',
+      rejectsFile,
+      now,
+    });
+    assert.equal(refused.ok, false);
+    if (refused.ok) return;
+    assert.equal(refused.reason, 'no_contacts');
+    assert.deepEqual(refused.rejectedByReason, { 'not-mobile': 6 });
+    assert.equal(refused.rejectsFile, rejectsFile);
+    assert.match(refused.message, /6 rows refused \(6 not-mobile\)/);
+    assert.ok(!refused.message.includes(none), 'no path in the message (API jobs show it)');
+    assert.equal(readFileSync(rejectsFile, 'utf8').trimEnd().split('\n').length, 7);
   },
 );
 
