@@ -151,7 +151,7 @@ export const importContactsCsv = defineOperation({
     const job = await startContactImport(jobsContext(input.deps), {
       workspaceId,
       actor: `${principal.kind}:${principal.id}`,
-      csv: await readUpload(input.c),
+      ...(await readUpload(input.c)),
       map: input.query.map,
       delimiter: input.query.delimiter,
       encoding: input.query.encoding,

@@ -86,7 +86,7 @@ export const importListCsv = defineOperation({
       ...input.query,
       workspaceId,
       actor: `${principal.kind}:${principal.id}`,
-      csv: await readUpload(input.c),
+      ...(await readUpload(input.c)),
     });
     await recordAudit(
       input.deps.store,

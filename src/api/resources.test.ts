@@ -76,6 +76,9 @@ forEachDatabase(
     assert.equal(again.status, 201, JSON.stringify(again.json));
     const second = await finished(t, ws, again.json.id, t.keys.a);
     assert.equal(second.result.summary.unchanged, 3, JSON.stringify(second));
+    // The ledger names the upload by its job (the server's copy has a random name).
+    const proof = await t.call('GET', `${ws}/consent/0612345678`, t.keys.a);
+    assert.equal(proof.json.events[0].origin, `import:upload ${job.id}`, proof.text);
     // Bad uploads.
     assertEnvelope(
       await upload(t, `${ws}/contacts/imports`, t.keys.a, '', 'text/csv'),
@@ -132,6 +135,16 @@ forEachDatabase(
     );
     const audit = await t.call('GET', `${ws}/audit-log?limit=200`, t.sessions.ownerA);
     assert.equal(audit.json.items.filter((e: Answer) => e.action === 'contacts.import').length, 2);
+    // A form's file name is how messages name the file, never the server's path.
+    const noPhone = new FormData();
+    noPhone.set('file', new Blob(['nom,prenom\nDupont,Jean\n']), 'C:\\Users\\me\\clients.csv');
+    const bad = await upload(t, `${ws}/contacts/imports`, t.keys.a, noPhone);
+    const failed = await finished(t, ws, bad.json.id, t.keys.a);
+    assert.equal(failed.state, 'failed');
+    assert.match(
+      failed.error,
+      new RegExp(`^no phone column in clients\\.csv \\(upload ${bad.json.id}\\)`),
+    );
   },
 );
 

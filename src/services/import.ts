@@ -12,6 +12,12 @@ import { readPreparedFile } from './read-prepared-file.ts';
 
 export interface ImportOptions {
   readonly file: string;
+  /**
+   * The file as its owner knows it, in messages and in the consent events' origin
+   * (`import:NAME`): an upload's own name and job, where `file` is a server path. Default: the
+   * path in messages, its last part in the origin.
+   */
+  readonly fileName?: string;
   readonly workspaceId: string;
   /** 'column=field,column=field' (fields: contact fields, consent_* or custom.<name>). */
   readonly map?: string;
@@ -106,7 +112,9 @@ export async function importContacts(store: Store, options: ImportOptions): Prom
   try {
     size = statSync(options.file).size;
   } catch {
-    throw new DomainError('not_found', `cannot read ${options.file}`, { file: options.file });
+    throw new DomainError('not_found', `cannot read ${options.fileName ?? options.file}`, {
+      file: options.fileName ?? options.file,
+    });
   }
   const defaults = checkDefaults(options.consentDefaults ?? {});
   if (defaults) return defaults;
@@ -126,7 +134,7 @@ export async function importContacts(store: Store, options: ImportOptions): Prom
     if (error instanceof NotUtf8) {
       throw new DomainError(
         'invalid_input',
-        `${options.file} is not valid UTF-8; try --encoding windows-1252`,
+        `${options.fileName ?? options.file} is not valid UTF-8; try --encoding windows-1252`,
       );
     }
     throw error;
@@ -166,6 +174,7 @@ async function runImport(
   const rejects = createWriteStream(rejectsPath);
   const request: ReadRequest = {
     file: options.file,
+    fileName: options.fileName,
     map: options.map,
     delimiter: delimiters[options.delimiter ?? 'auto'],
     encoding,
@@ -181,7 +190,7 @@ async function runImport(
   };
 
   try {
-    const origin = `import:${options.file.split('/').pop()}`;
+    const origin = `import:${options.fileName ?? options.file.split('/').pop()}`;
     const context = {
       workspaceId: options.workspaceId,
       origin,

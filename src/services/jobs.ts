@@ -166,6 +166,14 @@ export async function listWorkspaceJobs(
   return listJobs(store.db, workspaceId, page);
 }
 
+/**
+ * An upload as its messages and its consent events' origin name it: the server's copy is a
+ * random path the client never saw; the job id ties the ledger to the job and its audit entry.
+ */
+function uploadName(jobId: string, fileName: string | null | undefined): string {
+  return fileName ? `${fileName} (upload ${jobId})` : `upload ${jobId}`;
+}
+
 /** A job's rejects file when it lists rows; otherwise it goes (a header alone, or none). */
 async function keptRejects(path: string, rejected: number): Promise<string | null> {
   if (rejected > 0) return path;
@@ -184,6 +192,8 @@ export interface ContactImportJobRequest {
   readonly workspaceId: string;
   readonly actor: string | null;
   readonly csv: Uint8Array;
+  /** The uploaded file's own name, when the client sent one. */
+  readonly fileName?: string | null;
   readonly map?: string | undefined;
   readonly delimiter?: string | undefined;
   readonly encoding?: string | undefined;
@@ -204,6 +214,7 @@ export async function startContactImport(ctx: JobContext, request: ContactImport
       try {
         const outcome = await importContacts(ctx.store, {
           file: `${stem}.csv`,
+          fileName: uploadName(job.id, request.fileName),
           workspaceId: request.workspaceId,
           now: ctx.clock(),
           rejectsFile: `${stem}.rejects.csv`,
@@ -229,6 +240,7 @@ export interface ListImportJobRequest {
   readonly workspaceId: string;
   readonly actor: string | null;
   readonly csv: Uint8Array;
+  readonly fileName?: string | null;
   readonly name: string;
   readonly description?: string | undefined;
   readonly rentalCpm?: string | undefined;
@@ -246,12 +258,13 @@ export async function startListImport(ctx: JobContext, request: ListImportJobReq
   mkdirSync(ctx.dir, { recursive: true });
   const stem = join(ctx.dir, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`);
   await writeFile(`${stem}.csv`, request.csv);
-  const { csv: _csv, workspaceId, actor, ...rest } = request;
-  return startJob(ctx, { workspaceId, kind: 'list_import', actor }, async () => {
+  const { csv: _csv, fileName, workspaceId, actor, ...rest } = request;
+  return startJob(ctx, { workspaceId, kind: 'list_import', actor }, async (job) => {
     try {
       const outcome = await importList(ctx.store, {
         ...rest,
         file: `${stem}.csv`,
+        fileName: uploadName(job.id, fileName),
         workspace: workspaceId,
         rejectsFile: `${stem}.rejects.csv`,
         now: ctx.clock(),

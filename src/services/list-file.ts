@@ -49,12 +49,12 @@ export interface ListFileTally {
 }
 
 /** A list file's text (UTF-8, else Windows-1252); not_found when it cannot be read. */
-export function readListText(file: string): string {
+export function readListText(file: string, shownAs = file): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new DomainError('not_found', `cannot read ${file}`, { file });
+    throw new DomainError('not_found', `cannot read ${shownAs}`, { file: shownAs });
   }
   return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252');
 }

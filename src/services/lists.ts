@@ -23,6 +23,8 @@ export type { List };
 
 export interface ListImportRequest {
   readonly file: string;
+  /** The file as the provider knows it, in messages and the events' origin (as `importContacts`). */
+  readonly fileName?: string | undefined;
   /** The provider's workspace, id or name. */
   readonly workspace: string;
   readonly name: string;
@@ -101,7 +103,8 @@ export async function importList(
   const minimumOrderCents = euros('--minimum-order', request.minimumOrder) ?? 0;
   const seeds = parseSeeds(request.seeds);
   const partners = splitNames(request.partners);
-  const text = readListText(request.file);
+  const text = readListText(request.file, request.fileName);
+  const shownAs = request.fileName ?? request.file;
   // Pass 1: judge every row before anything is written; note numbers seen twice.
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -109,7 +112,7 @@ export async function importList(
     Object.keys(coverageFields).map((k) => [k, 0]),
   );
   let good = 0;
-  const judged = drain(scanListFile(text, request.file, request.now), (row) => {
+  const judged = drain(scanListFile(text, shownAs, request.now), (row) => {
     good += 1;
     if (seen.has(row.contact.phone)) repeated.add(row.contact.phone);
     else seen.add(row.contact.phone);
@@ -158,7 +161,7 @@ export async function importList(
     created_at: request.now.toISOString(),
   };
   const options = {
-    origin: `list-import:${request.file.split('/').pop()}`,
+    origin: `list-import:${request.fileName ?? request.file.split('/').pop()}`,
     maxParameters: store.capabilities.maxParameters,
   };
   // Pass 2: write in batches in one transaction; numbers seen twice are merged and written last.
@@ -172,7 +175,7 @@ export async function importList(
     await insertListRow(db, row);
     const merged = new Map<string, ListContactInput & { events: ConsentEventInput[] }>();
     let batch: ListContactInput[] = [];
-    for (const r of rowsOf(scanListFile(text, request.file, request.now))) {
+    for (const r of rowsOf(scanListFile(text, shownAs, request.now))) {
       const contact = { ...r.contact, source };
       if (!repeated.has(contact.phone)) {
         batch.push({ contact, events: [r.consent] });

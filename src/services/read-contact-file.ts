@@ -19,6 +19,8 @@ import { loadPlaces } from './contacts.ts';
 /** What to read and how. */
 export interface ReadRequest {
   readonly file: string;
+  /** How messages name the file (default: its path). */
+  readonly fileName?: string | undefined;
   readonly map?: string | undefined;
   /** A delimiter character, or undefined to detect it from the header line. */
   readonly delimiter?: string | undefined;
@@ -132,7 +134,7 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
     if (!fieldOf.includes('phone')) {
       throw new DomainError(
         'invalid_input',
-        `no phone column in ${request.file} (header: ${header.join(', ')}); use --map COLUMN=phone`,
+        `no phone column in ${request.fileName ?? request.file} (header: ${header.join(', ')}); map one to phone (--map COLUMN=phone, or the map parameter)`,
       );
     }
     if (fieldOf.includes('postal_code')) context.places = loadPlaces();
@@ -203,7 +205,12 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
   const tail = decode(Buffer.alloc(0), true);
   await onRecords(splitter?.push(tail) ?? []);
   await onRecords(splitter?.end() ?? []);
-  if (!header) throw new DomainError('invalid_input', `${request.file} is empty (no header line)`);
+  if (!header) {
+    throw new DomainError(
+      'invalid_input',
+      `${request.fileName ?? request.file} is empty (no header line)`,
+    );
+  }
   if (batchRows > 0 || rejects !== '') await flush();
   return totals;
 }

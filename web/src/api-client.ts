@@ -31,7 +31,13 @@ export interface ApiClient {
   patch<T>(path: string, body?: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
   /** Sends a raw body (a CSV file) with its content type. */
-  upload<T>(path: string, body: Blob | string, contentType: string, query?: Query): Promise<T>;
+  /** A file as multipart/form-data (field `file`, with its name), or a body of `contentType`. */
+  upload<T>(
+    path: string,
+    body: File | Blob | string,
+    contentType: string,
+    query?: Query,
+  ): Promise<T>;
   /** Fetches a file (certificate, rejects report) and returns it as a Blob. */
   download(path: string, query?: Query): Promise<Blob>;
   login(email: string, password: string): Promise<{ user: { id: string; email: string } }>;
@@ -117,10 +123,15 @@ export function createApiClient(base = ''): ApiClient {
     patch: (path, body) => json('PATCH', path, body ?? {}),
     del: (path) => json('DELETE', path),
     async upload(path, body, contentType, query) {
-      const res = await send('POST', withQuery(path, query), {
-        body,
-        headers: { 'content-type': contentType },
-      });
+      // A File goes as a form so that its name reaches the server (the consent ledger's origin
+      // and the job's messages name it); the browser sets the multipart boundary itself.
+      let init: RequestInit = { body, headers: { 'content-type': contentType } };
+      if (body instanceof File) {
+        const form = new FormData();
+        form.set('file', body, body.name);
+        init = { body: form };
+      }
+      const res = await send('POST', withQuery(path, query), init);
       return (await res.json()) as never;
     },
     async download(path, query) {
