@@ -127,7 +127,15 @@ test('violations read in French for a marketer, with their rule ids and no CLI f
     ['Soldes STOP au 36999', { stopCode: undefined }, 'FR-MSG-02', /aucun numéro STOP/],
     ['a'.repeat(170), {}, 'FR-MSG-04', /raccourcissez-le/],
     ['Fête ✨', {}, 'FR-MSG-04', /imposent l'Unicode/],
-    [dupont, { sender: 'INFO' }, 'FR-SND-03', /nom générique/],
+    // Characters counted as a reader counts them; advice only where it helps.
+    ['Fête', {}, 'FR-MSG-04', /« ê » \(2e caractère\) impose l'Unicode.*translittérez/],
+    ['😀😀ê', {}, 'FR-MSG-04', /« ê » \(3e caractère\).*; « 😀 » n’a pas d’équivalent en GSM-7/],
+    [`${'é'.repeat(70)}’`, {}, 'FR-MSG-04', /2 SMS.*ou translittérez-le \(1 SMS en GSM-7\)/],
+    [`😀${'a'.repeat(70)}`, {}, 'FR-MSG-04', /raccourcissez-le$/],
+    [`😀${'a'.repeat(70)}`, { transliterate: true }, 'FR-MSG-04', /raccourcissez-le$/],
+    [`😀${'a'.repeat(70)}`, { transliterate: true }, 'FR-MSG-04', /« 😀 » n’a pas d’équivalent/],
+    ['Soldes, répondez STOP', { sender: '06PIZZA' }, 'FR-SND-01', /commence comme/],
+    [dupont, { sender: 'INFO' }, 'FR-SND-03', /noms génériques/],
     [dupont, { sender: '0612345678' }, 'FR-SND-01', /numéro de mobile/],
   ];
   for (const [text, options, rule, fragment] of cases) {

@@ -88,8 +88,16 @@ export function checkMessage(original: string, options: MessageCheckOptions): Me
     );
   }
   const stop = detectStop(text);
-  const violations = checkLength(measure, options.maxParts);
-  for (const v of checkStop(stop, options.purpose, options.stopCode)) violations.push(v);
+  // Transliteration is advised only where it would bring the text back to GSM-7 (emoji have
+  // no GSM-7 form) and has not been applied already.
+  const transliterated =
+    measure.encoding === 'UCS-2' && !options.transliterate
+      ? measureText(transliterate(text).text)
+      : null;
+  const violations = checkLength(text, measure, options.maxParts, transliterated ?? measure);
+  for (const v of checkStop(stop, options.purpose, options.stopCode, options.sender)) {
+    violations.push(v);
+  }
   let sender: MessageCheck['sender'] = null;
   if (options.sender !== undefined) {
     const s = checkSender(options.sender, options.purpose, options.senderDenylist);
@@ -114,16 +122,25 @@ export function checkMessage(original: string, options: MessageCheckOptions): Me
   return extra === undefined ? result : { ...result, ...extra };
 }
 
-function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
+/** `transliterated`: the text's measure once transliterated (or already so). */
+function checkLength(
+  text: string,
+  measure: TextMeasure,
+  maxParts: number,
+  transliterated: TextMeasure,
+): Violation[] {
+  const gsm =
+    transliterated.encoding === 'GSM-7' && transliterated !== measure ? transliterated : null;
   const violations: Violation[] = [];
   if (measure.parts > maxParts) {
     const limit = maxParts === 1 ? '1 SMS' : `${maxParts} SMS`;
+    const instead = gsm === null ? '' : ` ou translittérez-le (${gsm.parts} SMS en GSM-7)`;
     violations.push(
       createViolation(
         'FR-MSG-04',
         'policy',
         'block',
-        `le message demande ${measure.parts} SMS (${measure.units} ${unitName(measure)}, ${measure.perPart} par SMS) mais la limite est de ${limit} : raccourcissez-le${measure.encoding === 'UCS-2' ? ' ou translittérez-le' : ''}`,
+        `le message demande ${measure.parts} SMS (${measure.units} ${unitName(measure)}, ${measure.perPart} par SMS) mais la limite est de ${limit} : raccourcissez-le${instead}`,
       ),
     );
   }
@@ -131,19 +148,40 @@ function checkLength(measure: TextMeasure, maxParts: number): Violation[] {
     const { nonGsm } = measure;
     let shown = '';
     for (let i = 0; i < nonGsm.length && i < 5; i += 1) {
-      shown += `${i === 0 ? '' : ', '}« ${nonGsm[i]!.char} » (position ${nonGsm[i]!.index})`;
+      const at = characterNumber(text, nonGsm[i]!.index);
+      shown += `${i === 0 ? '' : ', '}« ${nonGsm[i]!.char} » (${at}${at === 1 ? 'er' : 'e'} caractère)`;
     }
     if (nonGsm.length > 5) shown += ` et ${nonGsm.length - 5} autres`;
+    const one = nonGsm.length === 1;
+    const kept = [...new Set(transliterated.nonGsm.map((c) => c.char))];
+    const named = kept
+      .slice(0, 3)
+      .map((c) => `« ${c} »`)
+      .join(', ');
+    const remedy =
+      gsm !== null
+        ? 'translittérez pour rester en GSM-7'
+        : `${named} ${kept.length === 1 ? 'n’a' : 'n’ont'} pas d’équivalent en GSM-7 : ${kept.length === 1 ? 'retirez-le' : 'retirez-les'} pour y rester`;
     violations.push(
       createViolation(
         'FR-MSG-04',
         'advice',
         'warn',
-        `${shown} imposent l'Unicode (UCS-2) : un SMS contient alors 70 caractères au lieu de 160 ; translittérez pour rester en GSM-7`,
+        `${shown} ${one ? 'impose' : 'imposent'} l'Unicode (UCS-2) : un SMS contient alors 70 caractères au lieu de 160 ; ${remedy}`,
       ),
     );
   }
   return violations;
+}
+
+/** The 1-based rank of the character at UTF-16 `index`, as a reader counts (an emoji is one). */
+function characterNumber(text: string, index: number): number {
+  let n = 1;
+  for (let i = 0; i < index; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n += 1;
+  }
+  return n;
 }
 
 function unitName(measure: TextMeasure): string {

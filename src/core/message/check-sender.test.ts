@@ -31,7 +31,8 @@ test('sender rules FR-SND-01, FR-SND-02 and FR-SND-03 (rules.md §3 and §10)', 
     ['38100', 'transactional', true, 'short-code', null, null],
     ['33700', 'promotional', false, 'short-code', 'FR-SND-02', 'block'],
     ['34990', 'transactional', false, 'short-code', 'FR-SND-02', 'block'],
-    ['36 180', 'promotional', false, 'number', 'FR-SND-02', 'block'],
+    ['36 180', 'promotional', false, 'short-code', 'FR-SND-02', 'block'],
+    ['36180 ', 'promotional', false, 'short-code', 'FR-SND-02', 'block'],
     // FR-SND-01: 06/07 numbers, metropolitan and overseas, any writing
     ['0612345678', 'promotional', false, 'number', 'FR-SND-01', 'block'],
     ['0712345678', 'transactional', false, 'number', 'FR-SND-01', 'block'],
@@ -52,6 +53,11 @@ test('sender rules FR-SND-01, FR-SND-02 and FR-SND-03 (rules.md §3 and §10)', 
     ['+594694201234', 'promotional', false, 'number', 'FR-SND-01', 'block'],
     ['+596696201234', 'promotional', false, 'number', 'FR-SND-01', 'block'],
     ['+590709001234', 'promotional', false, 'number', 'FR-SND-01', 'block'],
+    // FR-SND-01's check ^(\+33|0)[67] on a name too
+    ['06PIZZA', 'promotional', false, 'alphanumeric', 'FR-SND-01', 'block'],
+    ['07SHOP', 'transactional', false, 'alphanumeric', 'FR-SND-01', 'block'],
+    ['0PIZZA', 'promotional', true, 'alphanumeric', null, null],
+    ['PIZZA06', 'promotional', true, 'alphanumeric', null, null],
     // FR-SND-03: generic senders (default deny list), case and trailing digits ignored
     ['ALERTE', 'transactional', false, 'alphanumeric', 'FR-SND-03', 'block'],
     ['info', 'promotional', false, 'alphanumeric', 'FR-SND-03', 'block'],
@@ -81,10 +87,15 @@ test('reasons name the problem', () => {
   assert.match(checkSender('Dupont Meub', 'promotional').reason!, /une espace/);
   assert.match(checkSender('ABCDEFGHIJKL', 'promotional').reason!, /12 caractères.*11/);
   assert.match(checkSender('0612345678', 'promotional').reason!, /numéro de mobile/);
+  assert.match(checkSender('06PIZZA', 'promotional').reason!, /commence comme un numéro de mobile/);
+  assert.match(checkSender('36 180', 'promotional').reason!, /sans espace.*« 36180 »/);
+  assert.match(checkSender('DUPONT\t', 'promotional').reason!, /une tabulation/);
+  assert.match(checkSender('DUPONT\u00a0', 'promotional').reason!, /une espace insécable/);
 });
 
 test('a configured deny list replaces the default one (TEXTO_SENDER_DENYLIST)', () => {
   assert.equal(checkSender('ALERTE', 'promotional', ['DUPONT']).valid, true);
   const r = checkSender('dupont', 'promotional', ['DUPONT']);
   assert.deepEqual([r.valid, r.violations[0]?.rule], [false, 'FR-SND-03']);
+  assert.match(r.reason!, /liste des expéditeurs refusés.*marques d'autrui/);
 });

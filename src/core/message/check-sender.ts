@@ -18,6 +18,15 @@ const digitsOnly = /^(?:\+|00)?\d+$/;
 const separators = /[\s.\-/()]/g;
 /** French mobiles, metropolitan and overseas (+262 Réunion/Mayotte, +590, +594, +596). */
 const frenchMobile = /^(?:0|(?:33|262|590|594|596)0?)[67]/;
+/** FR-SND-01's check `^(\+33|0)[67]`, on a name: "06PIZZA" reads as the start of a mobile. */
+const mobileStart = /^0[67]/;
+/** How a character that cannot be seen is named in a message. */
+const invisible: Record<string, string> = {
+  ' ': 'une espace',
+  '\t': 'une tabulation',
+  '\u00a0': 'une espace insécable',
+  '\u202f': 'une espace fine insécable',
+};
 
 /**
  * Sender (OADC) rules of rules.md §3: FR-SND-01 (no 06/07 mobile numbers, metropolitan or
@@ -32,6 +41,13 @@ export function checkSender(
   const compact = sender.replace(separators, '');
   if (compact !== '' && digitsOnly.test(compact)) return checkNumber(sender, compact, purpose);
   if (!oadc.test(sender)) return refuse('invalid', 'FR-SND-02', describeBadOadc(sender));
+  if (mobileStart.test(sender)) {
+    return refuse(
+      'alphanumeric',
+      'FR-SND-01',
+      `l'expéditeur « ${sender} » commence comme un numéro de mobile (06/07) : un SMS automatisé ne peut pas se présenter sous un numéro de mobile ; commencez par une lettre`,
+    );
+  }
   const upper = sender.toUpperCase();
   const stem = upper.replace(/\d+$/, '');
   const denied = toSet(denylist);
@@ -39,13 +55,20 @@ export function checkSender(
     return refuse(
       'alphanumeric',
       'FR-SND-03',
-      `l'expéditeur « ${sender} » est un nom générique que les opérateurs bloquent ou réécrivent : utilisez le nom de votre marque`,
+      `l'expéditeur « ${sender} » est sur la liste des expéditeurs refusés (noms génériques que les opérateurs bloquent ou réécrivent, marques d'autrui) : utilisez le nom de votre marque`,
     );
   }
   return { valid: true, kind: 'alphanumeric', violations: [] };
 }
 
 function checkNumber(sender: string, compact: string, purpose: MessagePurpose): SenderCheck {
+  if (/^3\d{4}$/.test(compact) && compact !== sender) {
+    return refuse(
+      'short-code',
+      'FR-SND-02',
+      `le numéro court « ${sender} » s'écrit en 5 chiffres sans espace ni séparateur : « ${compact} »`,
+    );
+  }
   if (/^\d{5}$/.test(sender) && sender.startsWith('3')) {
     if (sender.startsWith('36')) return { valid: true, kind: 'short-code', violations: [] };
     if (sender.startsWith('38')) {
@@ -89,7 +112,7 @@ function describeBadOadc(sender: string): string {
     return "l'expéditeur est vide : utilisez un nom de 1 à 11 lettres et chiffres";
   const bad = [...sender].find((c) => !/[A-Za-z0-9]/.test(c));
   if (bad !== undefined) {
-    const shown = bad === ' ' ? 'une espace' : `« ${bad} »`;
+    const shown = invisible[bad] ?? `« ${bad} »`;
     return `l'expéditeur « ${sender} » contient ${shown} : seuls les lettres sans accent A–Z et les chiffres sont permis, sans espace ni ponctuation`;
   }
   if (sender.length > 11) {

@@ -5,17 +5,21 @@ import { createViolation, type Violation } from './violation.ts';
 /**
  * FR-MSG-02 on a detected mention: a promotional message needs "STOP au <code>" with the
  * configured code; with no code configured any 36xxx passes with a warning. Transactional
- * messages need none, but a wrong code in one is still worth a warning.
+ * messages need none, but a wrong code in one is still worth a warning. "Répondez STOP" alone
+ * is refused only where a reply cannot reach the STOP service (rules.md: "when the sender is
+ * alphanumeric"): sent from the configured STOP short code itself, the reply is the opt-out.
  */
 export function checkStop(
   stop: StopMention,
   purpose: MessagePurpose,
   stopCode: string | undefined,
+  sender?: string,
 ): Violation[] {
   const promotional = purpose === 'promotional';
   const example = `« STOP au ${stopCode ?? '36xxx'} »`;
   if (!stop.present) {
     if (!promotional) return [];
+    if (stop.keywordOnly && stopCode !== undefined && sender === stopCode) return [];
     const message = stop.keywordOnly
       ? `le mot STOP apparaît sans son numéro court : écrivez ${example} pour que les destinataires puissent se désinscrire gratuitement`
       : `un SMS promotionnel doit indiquer comment se désinscrire : ajoutez la mention ${example}`;

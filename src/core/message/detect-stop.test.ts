@@ -28,6 +28,12 @@ test('STOP mention forms that are recognised, with their code (FR-MSG-02)', () =
     ['Soldes !\u00a0STOP\u00a0au\u00a036180', '36180'],
     ['Soldes ! STOP\u202fau\u202f36\u202f180', '36180'],
     ['Soldes ! STOP au 34990', '34990'],
+    // Accents typed as a letter and a combining mark (text pasted from macOS), the ordinal sign.
+    ['Soldes ! STOP a\u0300 36180', '36180'],
+    ['Soldes ! STOP au nume\u0301ro 36180', '36180'],
+    ['Soldes ! STOP au nº36180', '36180'],
+    ['Soldes ! STOP au Nº 36180', '36180'],
+    ['Fe\u0302te des me\u0300res ! STOP au 36180', '36180'],
   ];
   for (const [text, code] of cases) {
     const stop = detectStop(text);
@@ -49,6 +55,10 @@ test('forms that are not a STOP mention (FR-MSG-02)', () => {
     ['ASTOP au 36180', false],
     ['STOP au 3 6180', true],
     ['Fête des mères -20%', false],
+    // FR-MSG-02's \b on either side, and the space its pattern wants before SMS.
+    ['STOP au 36180abc', true],
+    ['STOPSMS 36180', false],
+    ['_STOP au 36180', false],
   ];
   for (const [text, keywordOnly] of cases) {
     const stop = detectStop(text);
@@ -86,6 +96,17 @@ test('checkStop: promotional needs the configured code; none configured warns on
     );
     for (const v of violations) assert.ok(v.message.length > 20);
   }
+  // Sent from the STOP short code itself, a reply is the opt-out (refused from a name).
+  assert.deepEqual(checkStop(detectStop('Répondez STOP'), 'promotional', '36180', '36180'), []);
+  for (const sender of ['DUPONT', '36111', undefined]) {
+    const v = checkStop(detectStop('Répondez STOP'), 'promotional', '36180', sender);
+    assert.deepEqual(
+      v.map((x) => x.severity),
+      ['block'],
+      String(sender),
+    );
+  }
+  assert.equal(checkStop(detectStop('Répondez STOP'), 'promotional', undefined, '36180').length, 1);
   const keywordOnly = checkStop(detectStop('Répondez STOP'), 'promotional', '36180');
   assert.match(keywordOnly[0]!.message, /sans son numéro court.*« STOP au 36180 »/);
 });

@@ -43,7 +43,7 @@ test('settings: STOP code and approved sender set in the UI drive the campaign p
   await page
     .locator('.field', { has: sender })
     .getByRole('alert')
-    .filter({ hasText: /nom générique/ })
+    .filter({ hasText: /noms génériques/ })
     .waitFor();
   await sender.fill('DUPONT');
   await page.getByRole('button', { name: 'Ajouter l’expéditeur' }).click();
