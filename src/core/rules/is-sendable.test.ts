@@ -408,6 +408,22 @@ test('Alsace-Moselle: Good Friday and 26 Dec for +33 unless the département is 
     () => isSendable(to(numbers.FR, { postalCode: '7500' }), at(goodFriday)),
     /not a French postal code/,
   );
+  // A code of the right shape that names no département ("00", "99" abroad, 980 Monaco, 984)
+  // is no evidence of living outside Alsace-Moselle: refused, not read as "elsewhere".
+  for (const department of ['00', '99', '96', '980', '984']) {
+    assert.throws(
+      () => isSendable(to(numbers.FR, { department }), at(goodFriday)),
+      /not a French département/,
+      department,
+    );
+  }
+  for (const postalCode of ['99999', '96100', '98000']) {
+    assert.throws(
+      () => isSendable(to(numbers.FR, { postalCode }), at(goodFriday)),
+      /not a French postal code/,
+      postalCode,
+    );
+  }
 });
 
 test('French Polynesia: the intersection of three zones (FR-NUM-04)', () => {

@@ -62,7 +62,7 @@ function computeResolution(recipient: Recipient): ResolvedRecipient {
   if (!n.mobile) return refuse('not-mobile');
   const pack = n.rulePack ? findRulePack(n.rulePack) : null;
   if (!pack) return refuse('no-rule-pack');
-  const department = findDepartment(recipient);
+  const department = findDepartment(recipient, pack);
   let territories = n.territories;
   if (recipient.territory !== undefined) {
     if (!territories.includes(recipient.territory)) {
@@ -89,11 +89,17 @@ function computeResolution(recipient: Recipient): ResolvedRecipient {
   return { ok: true, pack, territories, zones, holidayZones };
 }
 
-function findDepartment(recipient: Recipient): string | null {
+/**
+ * The recipient's département, from `department` or `postalCode`, checked against the rule
+ * pack: a code that names no département ("00", "99" for abroad, "980" Monaco, a 96xxx postal
+ * code) is bad input, not a département "known to be elsewhere", which would lift
+ * Alsace-Moselle's holidays from a metropolitan number (HOL-03).
+ */
+function findDepartment(recipient: Recipient, pack: RulePack): string | null {
   if (recipient.department !== undefined) {
     const d = recipient.department.trim().toUpperCase();
     const normalized = /^\d$/.test(d) ? `0${d}` : d;
-    if (!/^(?:\d{2}|2A|2B|9[78]\d)$/.test(normalized)) {
+    if (!/^(?:\d{2}|2A|2B|9[78]\d)$/.test(normalized) || !pack.territoryOfDepartment(normalized)) {
       throw new DomainError(
         'invalid_input',
         `department '${recipient.department}' is not a French département code`,
@@ -106,7 +112,7 @@ function findDepartment(recipient: Recipient): string | null {
   }
   if (recipient.postalCode !== undefined) {
     const d = departmentOfPostalCode(recipient.postalCode);
-    if (d === null) {
+    if (d === null || !pack.territoryOfDepartment(d)) {
       throw new DomainError(
         'invalid_input',
         `postal code '${recipient.postalCode}' is not a French postal code`,
