@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import type { ConsentEventInput } from '../core/consent/consent-event.ts';
-import type { ImportField } from '../core/contact/contact-fields.ts';
 import { createNumberParser } from '../core/contact/create-number-parser.ts';
-import { mapHeader } from '../core/contact/map-header.ts';
+import { proposeFields } from '../core/contact/map-header.ts';
 import { type ContactValues, normaliseContact } from '../core/contact/normalise-contact.ts';
 import { createCsvSplitter, detectDelimiter, formatCsvLine } from '../core/contact/split-csv.ts';
 import { DomainError } from '../core/domain-error.ts';
@@ -78,7 +77,7 @@ export function* scanListFile(
     .next()
     .value?.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
   if (!header) throw new DomainError('invalid_input', `${file} is empty (no header line)`);
-  const fields = header.map((h) => mapHeader(h, new Map<string, ImportField>()));
+  const fields = proposeFields(header);
   if (!fields.includes('phone')) {
     throw new DomainError(
       'invalid_input',

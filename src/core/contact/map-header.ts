@@ -55,6 +55,51 @@ export function mapHeader(
   return custom ? `custom.${custom[1]}` : undefined;
 }
 
+/** Words of a header that name a telephone, a mobile one, or one that cannot be a mobile. */
+const phoneWords = new Set(['telephone', 'tel', 'phone', 'mobile', 'portable', 'gsm', 'cell']);
+const mobileWords = new Set(['mobile', 'portable', 'gsm', 'cell', 'cellulaire', 'sms']);
+const landlineWords = new Set([
+  'fixe',
+  'domicile',
+  'bureau',
+  'fax',
+  'pro',
+  'professionnel',
+  'travail',
+  'standard',
+  'home',
+  'work',
+  'office',
+  'landline',
+]);
+
+/**
+ * The field of each column: `mapHeader`, then, when no column is the phone by name, the one
+ * column whose words say it is a telephone, a mobile one preferred, never a landline
+ * ("Téléphone portable", "Tél. portable", "N° de mobile", "Numéro de portable" beside a
+ * "Téléphone fixe"). Two candidates alike are left to the user (`--map`, the mapping step).
+ * The server and the web client's mapping step both use this.
+ */
+export function proposeFields(
+  header: readonly string[],
+  explicit: ReadonlyMap<string, ImportField> = new Map(),
+): Array<ImportField | undefined> {
+  const fields = header.map((h) => mapHeader(h, explicit));
+  if (fields.includes('phone')) return fields;
+  const candidates = header.flatMap((h, i) => {
+    if (fields[i] !== undefined) return [];
+    const words = normaliseHeader(h).split(/[_.]+/);
+    if (!words.some((w) => phoneWords.has(w)) || words.some((w) => landlineWords.has(w))) {
+      return [];
+    }
+    return [{ i, mobile: words.some((w) => mobileWords.has(w)) }];
+  });
+  const mobiles = candidates.filter((c) => c.mobile);
+  const chosen = mobiles.length > 0 ? mobiles : candidates;
+  if (chosen.length === 1) fields[chosen[0]!.i] = 'phone';
+  return fields;
+}
+
 /** Whether `name` is a field `--map` may target. */
 export function isImportField(name: string): name is ImportField {
   return (
@@ -87,7 +132,7 @@ export function parseMapOption(text: string | undefined): Map<string, ImportFiel
 
 /** The field of each header column, the mapping shown to the user, the ignored columns. */
 export function mapColumns(header: string[], explicit: ReadonlyMap<string, ImportField>) {
-  const fieldOf = header.map((h) => mapHeader(h, explicit));
+  const fieldOf = proposeFields(header, explicit);
   const columns: Record<string, string> = {};
   const ignored: string[] = [];
   const seen = new Map<string, string>();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseNumber } from '../phone/parse-number.ts';
 import { createNumberParser } from './create-number-parser.ts';
-import { mapHeader } from './map-header.ts';
+import { mapHeader, proposeFields } from './map-header.ts';
 import { normaliseContact } from './normalise-contact.ts';
 import {
   readBirthDate,
@@ -165,6 +165,29 @@ test('headers: contract names, usual French names, custom columns', () => {
   ];
   for (const [header, field] of cases) assert.equal(mapHeader(header), field, header);
   assert.equal(mapHeader('Numéro', new Map([['Numéro', 'phone']])), 'phone');
+});
+
+test('the phone column found by its words when no header names it exactly', () => {
+  const phoneOf = (header: string[]) => {
+    const i = proposeFields(header).indexOf('phone');
+    return i < 0 ? null : header[i];
+  };
+  const cases: Array<[string[], string | null]> = [
+    [['Civilité', 'Nom', 'Téléphone portable', 'Code postal'], 'Téléphone portable'],
+    [['Nom', 'Tél. portable'], 'Tél. portable'],
+    [['Nom', 'N° de mobile'], 'N° de mobile'],
+    [['Nom', 'Numéro de portable'], 'Numéro de portable'],
+    [['Nom', 'Téléphone fixe', 'Téléphone portable'], 'Téléphone portable'],
+    [['Nom', 'Tél. domicile', 'Tél. 2'], 'Tél. 2'],
+    // A landline alone is no mobile; two alike are the user's choice; a name still wins.
+    [['Nom', 'Téléphone fixe'], null],
+    [['Nom', 'Tél. 1', 'Tél. 2'], null],
+    [['Mobile', 'Téléphone portable'], 'Mobile'],
+    [['Nom', 'Hotel'], null],
+  ];
+  for (const [header, phone] of cases) assert.equal(phoneOf(header), phone, header.join(', '));
+  const explicit = new Map([['Tél. 1', 'phone' as const]]);
+  assert.equal(proposeFields(['Tél. 1', 'Tél. portable'], explicit).indexOf('phone'), 0);
 });
 
 test('the number cache gives exactly what parseNumber gives', () => {

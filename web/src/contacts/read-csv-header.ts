@@ -1,9 +1,9 @@
-import { mapHeader } from '../../../src/core/contact/map-header.ts';
+import { proposeFields } from '../../../src/core/contact/map-header.ts';
 
 export interface CsvHeader {
   readonly delimiter: ',' | ';' | 'tab';
   readonly columns: readonly string[];
-  /** The field the server would map each column to by itself (core mapHeader), or ''. */
+  /** The field the server would map each column to by itself (core proposeFields), or ''. */
   readonly proposed: readonly string[];
 }
 
@@ -43,7 +43,7 @@ export function readCsvHeader(text: string): CsvHeader {
   const delimiter = (Object.entries(counts).sort((a, b) => b[1] - a[1])[0]?.[0] ??
     ',') as CsvHeader['delimiter'];
   const columns = splitLine(first, delimiter === 'tab' ? '\t' : delimiter).filter((c) => c !== '');
-  return { delimiter, columns, proposed: columns.map((c) => mapHeader(c) ?? '') };
+  return { delimiter, columns, proposed: proposeFields(columns).map((f) => f ?? '') };
 }
 
 /** The `map` query of the import: only the columns whose mapping the user changed. */
