@@ -138,7 +138,9 @@ test('campaign create → preflight → schedule refused → fixed → plan, sch
   assert.equal(cert.code, 0, cert.out + cert.err);
   const body = JSON.parse(cert.out);
   assert.ok(existsSync(out));
-  assert.match(readFileSync(out, 'utf8'), /Certificat de conformité/);
+  const certificate = readFileSync(out, 'utf8');
+  assert.match(certificate, /Certificat de conformité/);
+  assert.match(certificate, /espace default, default\./, 'the workspace by its name, then its id');
   assert.match(body.digest, /^[0-9a-f]{64}$/);
   assert.ok(body.pdf !== null || /PDF skipped/.test(body.pdfSkipped));
 

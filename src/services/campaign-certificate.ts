@@ -5,6 +5,7 @@ import { basename, delimiter, dirname, extname, join, resolve } from 'node:path'
 import { digestRecipients } from '../core/certificate/digest-recipients.ts';
 import { renderCertificate } from '../core/certificate/render-certificate.ts';
 import type { Store } from '../store/db.ts';
+import { findWorkspace } from '../store/workspaces.ts';
 import { type CampaignPolicy, evaluateCampaign } from './campaign-evaluation.ts';
 import type { CampaignRecipient } from './campaign-recipients.ts';
 import { type CampaignRef, loadCampaign, toCampaign } from './campaigns.ts';
@@ -45,8 +46,13 @@ export async function writeCampaignCertificate(
     bases[basis] = (bases[basis] ?? 0) + 1;
   }
   const digest = digestRecipients(eligible.e164);
+  // Named as the advertiser knows itself (and its legal entity), the id kept for the record.
+  const space = await findWorkspace(store.db, campaign.workspaceId);
+  const workspace = space
+    ? `${space.name}${space.legal_name ? ` (${space.legal_name})` : ''}, ${space.id}`
+    : campaign.workspaceId;
   const html = renderCertificate({
-    campaign: { ...campaign, workspace: campaign.workspaceId },
+    campaign: { ...campaign, workspace },
     report,
     plan: plan?.summary ?? null,
     digest,

@@ -94,6 +94,7 @@ test('the certificate holds the counts, the digest, the plan and the rule source
     '<td>Exclus — Sans consentement valable</td><td>1</td>',
     '<td>Exclus — Désinscrit (STOP, opposition)</td><td>1</td>',
     '<td>Messages planifiés</td><td>2</td>',
+    'Établi le 1 décembre 2026 à 10:00 (heure de Paris ; 2026-12-01T09:00:00.000Z)',
     'FR-CONS-01',
     'L34-5',
     'soft_opt_in',

@@ -51,6 +51,13 @@ const purposeLabels: Readonly<Record<string, string>> = {
 const fr = new Intl.NumberFormat('fr-FR');
 const eur = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 
+/** The instant as a French reader of the certificate reads it. */
+const parisTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
 /**
  * A self-contained HTML compliance certificate (no external asset, printable): what was
  * checked and against which sources, the counts, the plan, the consent basis and the digest of
@@ -77,7 +84,7 @@ export function renderCertificate(input: CertificateInput): string {
 <header>
 <h1>Certificat de conformité SMS</h1>
 <p>Campagne « ${e(campaign.name)} » (${e(campaign.id)}), espace ${e(campaign.workspace)}.<br>
-Établi le ${e(input.generatedAt.toISOString())} par Texto.</p>
+Établi le ${e(parisTime.format(input.generatedAt))} (heure de Paris ; ${e(input.generatedAt.toISOString())}) par Texto.</p>
 ${verdict}
 </header>
 <section>
