@@ -42,3 +42,21 @@ test('texto workspace settings: shows, changes, refuses with the field named', a
   assert.match(cleared.out, /STOP code +36180 \(server\)/);
   assert.match(cleared.out, /senders +\(any valid sender\)/);
 });
+
+test('texto workspace settings: the list-rental mentions (LIST-03) and strict partners (LIST-01)', async () => {
+  assert.equal((await run(['workspace', 'create', 'Agence', '--json'])).code, 0);
+  const set = await run([
+    ...['workspace', 'settings', '--workspace', 'Agence'],
+    ...['--rights-mention', 'dup.fr/rgpd', '--strict-partners', '--json'],
+  ]);
+  assert.equal(set.code, 0, set.err);
+  const json = JSON.parse(set.out);
+  assert.deepEqual([json.rightsMention, json.strictPartners], ['dup.fr/rgpd', true]);
+  const cleared = await run([
+    ...['workspace', 'settings', '--workspace', 'Agence'],
+    ...['--rights-mention', 'none', '--no-strict-partners'],
+  ]);
+  assert.equal(cleared.code, 0, cleared.err);
+  assert.match(cleared.out, /rights mention +\(none\)/);
+  assert.match(cleared.out, /strict partners +no/);
+});
