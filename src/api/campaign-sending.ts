@@ -27,6 +27,10 @@ const statusView = z
     states: z.record(z.string(), z.number()),
     delivery: z.record(z.string(), z.number()),
     unknown: z.number(),
+    nextPlannedAt: z
+      .string()
+      .nullable()
+      .describe('When the next planned message is due (a later window or slot), or null'),
   })
   .meta({ id: 'CampaignStatus' });
 

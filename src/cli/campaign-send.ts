@@ -8,8 +8,16 @@ import { type Command, exitCodes } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 
 /**
+ * How close the campaign's next planned message must be for `send` to wait for it: messages
+ * are paced (tps) and planned one after another, so "now" is a stream, not one instant. Beyond
+ * this (a later window, the evening's best slot) `send` stops and says when the rest is due.
+ */
+const sendHorizonMs = 120_000;
+
+/**
  * `texto campaign send ID`: schedules a draft, then dispatches the campaign now, inside each
- * recipient's window, until nothing of it is due now; waits for receipts (--receipt-wait).
+ * recipient's window, while its next message is due within `sendHorizonMs`; waits for
+ * receipts (--receipt-wait).
  */
 export const campaignSend: Command = {
   name: 'campaign send',
@@ -52,7 +60,7 @@ export const campaignSend: Command = {
       }
     }, 1000);
     try {
-      await dispatcher.run({ untilIdle: true });
+      await dispatcher.run({ untilIdle: true, horizonMs: sendHorizonMs });
       await waitForReceipts(store, ref, wait * 1000);
     } finally {
       clearInterval(progress);
@@ -76,6 +84,12 @@ export const campaignSend: Command = {
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}`,
       );
+      if (status.nextPlannedAt !== null) {
+        writeLine(
+          io,
+          `next: ${status.states.planned} planned from ${status.nextPlannedAt} (run \`texto worker\`, or send again then)`,
+        );
+      }
     }
     return exitCodes.ok;
   },

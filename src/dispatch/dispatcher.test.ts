@@ -23,6 +23,39 @@ function assertNoDoubleSubmit(destinations: readonly string[]): void {
   assert.equal(new Set(destinations).size, destinations.length, 'a message was submitted twice');
 }
 
+forEachDatabase(
+  'dispatch until idle with a horizon: waits for paced messages, not for a later window',
+  async (store) => {
+    const clock = clockFrom(tuesdayMorning);
+    const { id, phones } = await seedCampaign(store, { count: 12, plannedAt: tuesdayMorning });
+    // As a plan paces them: a few due now, the rest over the next second and a half; two in
+    // the evening's slot.
+    const later = new Date(tuesdayMorning + 8 * 3600_000).toISOString();
+    for (const [i, phone] of phones.entries()) {
+      const at = i >= 10 ? later : new Date(tuesdayMorning + i * 150).toISOString();
+      await messageTables(store.db)
+        .updateTable('messages')
+        .set({ planned_at: at })
+        .where('phone', '=', phone)
+        .execute();
+    }
+    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+      clock,
+      campaignId: id,
+    });
+    try {
+      await runtime.dispatcher.run({ untilIdle: true, horizonMs: 5000 });
+    } finally {
+      await runtime.close();
+      await smsc.close();
+    }
+    assert.equal(smsc.submits.length, 10, 'every paced message sent, none of the evening');
+    const status = await describeCampaignStatus(store, { id });
+    assert.equal(status.states.planned, 2);
+    assert.equal(status.nextPlannedAt, later);
+  },
+);
+
 forEachDatabase('dispatch: scheduled → delivered with a receipt per message', async (store) => {
   const clock = clockFrom(tuesdayMorning);
   const { id, phones } = await seedCampaign(store, { count: 60, plannedAt: tuesdayMorning });

@@ -16,6 +16,7 @@ import {
   type ClaimedMessage,
   completeFinishedCampaigns,
   countPendingRetries,
+  nextPlannedAt,
   recoverAbandoned,
   releaseClaimed,
 } from '../store/message-queue.ts';
@@ -68,8 +69,12 @@ export interface DispatchStats {
 export interface Dispatcher {
   readonly workerId: string;
   readonly stats: Readonly<DispatchStats>;
-  /** Runs until stop() (worker) or, with untilIdle, until nothing is due now. */
-  run(options?: { untilIdle?: boolean }): Promise<void>;
+  /**
+   * Runs until stop() (worker) or, with untilIdle, until nothing is due now; `horizonMs` (with
+   * a campaign) waits instead while its next planned message is that close: a paced campaign
+   * is due a few messages at a time, not all at once.
+   */
+  run(options?: { untilIdle?: boolean; horizonMs?: number }): Promise<void>;
   /** Clean stop: no new claims, sends in flight recorded, claimed messages released. */
   stop(): Promise<void>;
 }
@@ -318,6 +323,12 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
   };
   let failure: unknown = null;
   let stopped: Promise<void> | null = null;
+  /** Whether the campaign's next planned message falls within `horizonMs` from now. */
+  const dueSoon = async (horizonMs: number) => {
+    if (horizonMs <= 0 || !options.campaignId) return false;
+    const next = await nextPlannedAt(store.db, options.campaignId);
+    return next !== null && Date.parse(next) - clock() <= horizonMs;
+  };
   const dispatcher: Dispatcher = {
     workerId,
     stats,
@@ -340,7 +351,7 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
             const retries = options.campaignId
               ? await countPendingRetries(store.db, options.campaignId, iso())
               : 0;
-            if (retries === 0) break;
+            if (retries === 0 && !(await dueSoon(runOptions.horizonMs ?? 0))) break;
           }
           await sleep(idleMs);
           continue;

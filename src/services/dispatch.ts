@@ -2,6 +2,7 @@ import { transitionCampaign } from '../core/campaign/transition-campaign.ts';
 import { updateCampaignState } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { countDeliveryStatuses, countParkedReceipts } from '../store/message-parts.ts';
+import { nextPlannedAt } from '../store/message-queue.ts';
 import { countMessagesByState, type MessageState } from '../store/messages.ts';
 import type { CampaignPolicy } from './campaign-evaluation.ts';
 import { type ScheduleOutcome, scheduleCampaign } from './campaign-schedule.ts';
@@ -61,6 +62,8 @@ export interface CampaignStatus {
   readonly unknown: number;
   /** Receipts received for no recorded part (all workspaces). */
   readonly unmatchedReceipts: number;
+  /** When the next planned message is due (a later window, a best slot), or null. */
+  readonly nextPlannedAt: string | null;
 }
 
 const allStates: readonly MessageState[] = [
@@ -96,6 +99,7 @@ export async function describeCampaignStatus(
     delivery: await countDeliveryStatuses(store.db, row.workspace_id, row.id),
     unknown: states.unknown,
     unmatchedReceipts: await countParkedReceipts(store.db),
+    nextPlannedAt: states.planned > 0 ? await nextPlannedAt(store.db, row.id) : null,
   };
 }
 

@@ -239,6 +239,16 @@ export async function markCampaignsSending(
 }
 
 /** Messages of a campaign waiting for a retry (transient rejection) whose plan is due. */
+/** When the campaign's next planned message is due, or null when none is left planned. */
+export async function nextPlannedAt(
+  db: Kysely<Database>,
+  campaignId: string,
+): Promise<string | null> {
+  const rows = await sql<{ at: string | null }>`SELECT MIN(planned_at) AS at FROM messages
+    WHERE campaign_id = ${campaignId} AND state = 'planned'`.execute(db);
+  return rows.rows[0]?.at ?? null;
+}
+
 export async function countPendingRetries(
   db: Kysely<Database>,
   campaignId: string,
