@@ -59,4 +59,11 @@ test('texto workspace settings: the list-rental mentions (LIST-03) and strict pa
   assert.equal(cleared.code, 0, cleared.err);
   assert.match(cleared.out, /rights mention +\(none\)/);
   assert.match(cleared.out, /strict partners +no/);
+  // A name typed in another case finds the one workspace it means; two alike need the id.
+  const lower = await run(['workspace', 'settings', '--workspace', 'agence', '--json']);
+  assert.equal(lower.code, 0, lower.err);
+  assert.equal((await run(['workspace', 'create', 'AGENCE', '--json'])).code, 0);
+  const ambiguous = await run(['workspace', 'settings', '--workspace', 'agence']);
+  assert.equal(ambiguous.code, 2);
+  assert.match(ambiguous.err, /could be 'Agence' \(ws_\w+\) or 'AGENCE' \(ws_\w+\): give its id/);
 });

@@ -11,11 +11,28 @@ import {
 
 export type { Workspace };
 
-/** The workspace named or identified by `idOrName`, or the default one when absent. */
+/**
+ * The workspace named or identified by `idOrName`, or the default one when absent. A name
+ * typed in another case ("datapro" for "DataPro") finds the one workspace it can mean.
+ */
 export async function resolveWorkspace(store: Store, idOrName?: string | null): Promise<Workspace> {
-  const found = idOrName
+  let found = idOrName
     ? await findWorkspace(store.db, idOrName)
     : await findDefaultWorkspace(store.db);
+  if (!found && idOrName) {
+    const wanted = idOrName.trim().toLocaleLowerCase('fr');
+    const alike = (await listWorkspaces(store.db)).filter(
+      (w) => w.name.toLocaleLowerCase('fr') === wanted,
+    );
+    if (alike.length > 1) {
+      throw new DomainError(
+        'invalid_input',
+        `workspace '${idOrName}' could be ${alike.map((w) => `'${w.name}' (${w.id})`).join(' or ')}: give its id`,
+        { workspace: idOrName },
+      );
+    }
+    found = alike[0];
+  }
   if (!found) {
     throw new DomainError(
       'not_found',
