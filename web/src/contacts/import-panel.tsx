@@ -5,7 +5,7 @@ import { FormErrors } from '../components/form-errors.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { JobProgress } from './job-progress.tsx';
-import { buildMapQuery, type CsvHeader, readCsvHeader } from './read-csv-header.ts';
+import { buildMapQuery, type CsvHeader, decodeCsvStart, readCsvHeader } from './read-csv-header.ts';
 import { type Job, useJob } from './use-job.ts';
 
 /**
@@ -34,7 +34,8 @@ export function ImportPanel(props: {
     setFile(f);
     setStarted(undefined);
     if (!f) return;
-    const h = readCsvHeader(await f.slice(0, 64 * 1024).text());
+    const start = new Uint8Array(await f.slice(0, 64 * 1024).arrayBuffer());
+    const h = readCsvHeader(decodeCsvStart(start));
     setHeader(h);
     setChosen([...h.proposed]);
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildMapQuery, readCsvHeader } from './read-csv-header.ts';
+import { buildMapQuery, decodeCsvStart, readCsvHeader } from './read-csv-header.ts';
 
 test('the header is split and mapped like the server maps it', () => {
   const table: Array<[string, string, string[], string[]]> = [
@@ -33,4 +33,19 @@ test('only changed mappings are sent', () => {
     buildMapQuery(h, ['phone', 'custom.couleur', 'first_name']),
     'Couleur=custom.couleur',
   );
+});
+
+test('a Windows-1252 file (a French Excel export) is decoded as the server decodes it', () => {
+  const header = 'Civilité;Prénom;Téléphone portable\r\nMme;Hélène;0612345678\r\n';
+  // Windows-1252: é is the single byte 0xE9.
+  const cp1252 = Uint8Array.from([...header].map((c) => c.charCodeAt(0)));
+  const h = readCsvHeader(decodeCsvStart(cp1252));
+  assert.deepEqual(h.columns, ['Civilité', 'Prénom', 'Téléphone portable']);
+  assert.deepEqual(h.proposed, ['gender', 'first_name', 'phone']);
+  const utf8 = new TextEncoder().encode(`\uFEFF${header}`);
+  assert.equal(readCsvHeader(decodeCsvStart(utf8)).columns[1], 'Prénom');
+  // A UTF-8 character cut by the end of the slice read is not taken for Windows-1252.
+  const cut = utf8.slice(0, utf8.length - 1 - new TextEncoder().encode('\r\n').length);
+  assert.equal(decodeCsvStart(new TextEncoder().encode('Prénom;é').slice(0, -1)), 'Prénom;');
+  assert.equal(readCsvHeader(decodeCsvStart(cut)).columns[1], 'Prénom');
 });

@@ -30,6 +30,20 @@ function splitLine(line: string, sep: string): string[] {
 }
 
 /**
+ * The start of a CSV file as text, decoded as the server will decode it: UTF-8 when the bytes
+ * are valid UTF-8 (a character cut at the end of the slice is not an error), else
+ * Windows-1252, the encoding of a French Excel export. Read as UTF-8 regardless, "Prénom"
+ * came out as "Pr�nom" and matched no field, so the column was silently ignored.
+ */
+export function decodeCsvStart(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
  * The first line of a CSV, split on the likeliest delimiter, with the mapping the import would
  * apply by itself (the same core function as the server), for the mapping step of the UI.
  */
