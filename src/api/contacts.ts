@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../services/audit.ts';
 import { countWorkspaceContacts, exportContacts, showContact } from '../services/contacts.ts';
+import { consentFields } from '../services/import.ts';
 import { startContactImport } from '../services/jobs.ts';
 import { jobView } from './jobs.ts';
 import { jobsContext } from './jobs-context.ts';
@@ -128,12 +129,19 @@ export const exportContactsCsv = defineOperation({
   },
 });
 
+/** The file-wide consent evidence, one optional text per `consent_*` column. */
+const consentDefaultsQuery = Object.fromEntries(
+  consentFields.map((f) => [f, z.string().max(2000).optional()]),
+) as Record<(typeof consentFields)[number], z.ZodOptional<z.ZodString>>;
+
 export const importContactsCsv = defineOperation({
   summary: 'Import contacts from a CSV upload: answers 202-like with a job to poll',
   description:
     'Body: the CSV as `text/csv`, or `multipart/form-data` with the field `file`. Query: ' +
-    '`map` (column=field,…), `delimiter` (auto , ; tab), `encoding` (auto utf-8 windows-1252). ' +
-    'Poll GET …/jobs/{id}; the refused rows are at GET …/jobs/{id}/rejects.',
+    '`map` (column=field,…), `delimiter` (auto , ; tab), `encoding` (auto utf-8 windows-1252), ' +
+    'and any `consent_*` column (consent_basis, consent_mechanism, consent_wording, ' +
+    'consent_collected_at, …) as the evidence of every row that leaves it blank, as the CLI ' +
+    '`--consent-…` options do. Poll GET …/jobs/{id}; the refused rows are at GET …/jobs/{id}/rejects.',
   tag: 'contacts',
   auth: 'workspace',
   permission: { resource: 'contact', action: 'create' },
@@ -142,6 +150,7 @@ export const importContactsCsv = defineOperation({
     map: z.string().max(4000).optional(),
     delimiter: z.enum(['auto', ',', ';', 'tab']).optional(),
     encoding: z.enum(['auto', 'utf-8', 'windows-1252']).optional(),
+    ...consentDefaultsQuery,
   }),
   response: jobView,
   status: 201,
@@ -155,6 +164,12 @@ export const importContactsCsv = defineOperation({
       map: input.query.map,
       delimiter: input.query.delimiter,
       encoding: input.query.encoding,
+      consentDefaults: Object.fromEntries(
+        consentFields.flatMap((f) => {
+          const v = input.query[f];
+          return v === undefined || v.trim() === '' ? [] : [[f, v]];
+        }),
+      ),
     });
     await recordAudit(
       input.deps.store,

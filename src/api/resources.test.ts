@@ -135,6 +135,30 @@ forEachDatabase(
     );
     const audit = await t.call('GET', `${ws}/audit-log?limit=200`, t.sessions.ownerA);
     assert.equal(audit.json.items.filter((e: Answer) => e.action === 'contacts.import').length, 2);
+    // A CRM export has no consent columns: the evidence is given once for the whole file.
+    const noConsent = 'Téléphone;Prénom\n0677889911;Zoé\n';
+    const refusedFile = await upload(t, `${ws}/contacts/imports`, t.keys.a, noConsent, 'text/csv');
+    const refusal = await finished(t, ws, refusedFile.json.id, t.keys.a);
+    assert.equal(refusal.result.ok, false);
+    assert.match(refusal.result.message, /import form's consent fields/);
+    assert.doesNotMatch(refusal.result.message, /--consent-\*/);
+    const evidence = new URLSearchParams({
+      consent_basis: 'opt_in',
+      consent_mechanism: 'unticked_checkbox',
+      consent_wording: "J'accepte de recevoir les offres de Dupont Meubles par SMS",
+      consent_collected_at: '2026-06-01',
+    });
+    const withEvidence = await upload(
+      t,
+      `${ws}/contacts/imports?${evidence}`,
+      t.keys.a,
+      noConsent,
+      'text/csv',
+    );
+    const imported = await finished(t, ws, withEvidence.json.id, t.keys.a);
+    assert.equal(imported.result.summary.imported, 1, JSON.stringify(imported));
+    const zoe = await t.call('GET', `${ws}/consent/0677889911`, t.keys.a);
+    assert.equal(zoe.json.events[0].wording, evidence.get('consent_wording'), zoe.text);
     // A form's file name is how messages name the file, never the server's path.
     const noPhone = new FormData();
     noPhone.set('file', new Blob(['nom,prenom\nDupont,Jean\n']), 'C:\\Users\\me\\clients.csv');

@@ -10,6 +10,9 @@ import { readPreparedFileOnThread } from './open-import-reader.ts';
 import { type FileLayout, NotUtf8, type ReadRequest, Refusal } from './read-contact-file.ts';
 import { readPreparedFile } from './read-prepared-file.ts';
 
+/** The consent columns a caller may give for a whole file (the API's query, the CLI's options). */
+export { consentFields };
+
 export interface ImportOptions {
   readonly file: string;
   /**

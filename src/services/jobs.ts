@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ConsentField } from '../core/contact/contact-fields.ts';
 import { DomainError } from '../core/domain-error.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -197,6 +198,8 @@ export interface ContactImportJobRequest {
   readonly map?: string | undefined;
   readonly delimiter?: string | undefined;
   readonly encoding?: string | undefined;
+  /** Consent evidence for every row that leaves the column blank (`--consent-…` in the CLI). */
+  readonly consentDefaults?: Partial<Record<ConsentField, string>>;
 }
 
 /** Contact import (issue 2) of an uploaded CSV as a job; rejects downloadable afterwards. */
@@ -221,6 +224,7 @@ export async function startContactImport(ctx: JobContext, request: ContactImport
           ...(request.map ? { map: request.map } : {}),
           ...(request.delimiter ? { delimiter: request.delimiter } : {}),
           ...(request.encoding ? { encoding: request.encoding } : {}),
+          ...(request.consentDefaults ? { consentDefaults: request.consentDefaults } : {}),
           onProgress: (read, total) => job.progress(total > 0 ? read / total : 0),
         });
         if (!outcome.ok) return { result: outcome };

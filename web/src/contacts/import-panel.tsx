@@ -4,6 +4,7 @@ import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import { useT } from '../i18n/i18n-context.tsx';
+import { type ConsentEvidence, ConsentEvidenceFields } from './consent-evidence-fields.tsx';
 import { JobProgress } from './job-progress.tsx';
 import { buildMapQuery, type CsvHeader, decodeCsvStart, readCsvHeader } from './read-csv-header.ts';
 import { type Job, useJob } from './use-job.ts';
@@ -11,7 +12,8 @@ import { type Job, useJob } from './use-job.ts';
 /**
  * CSV upload with a column mapping step (proposed by the same core function as the server),
  * then the import job's progress bar, its summary and the rejects report.
- * `path` is the upload route (contacts or a provider's list); `query` extra parameters.
+ * `path` is the upload route (contacts or a provider's list); `query` extra parameters;
+ * `consentEvidence` offers the file-wide consent evidence (own contacts).
  */
 export function ImportPanel(props: {
   api: ApiClient;
@@ -20,12 +22,14 @@ export function ImportPanel(props: {
   fields: readonly string[];
   query?: Record<string, string>;
   title: string;
+  consentEvidence?: boolean;
   onDone?: () => void;
 }) {
   const t = useT();
   const [file, setFile] = useState<File | undefined>();
   const [header, setHeader] = useState<CsvHeader | undefined>();
   const [chosen, setChosen] = useState<string[]>([]);
+  const [evidence, setEvidence] = useState<ConsentEvidence>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [started, setStarted] = useState<Job | undefined>();
   const job = useJob(props.api, props.workspaceId, started);
@@ -49,6 +53,7 @@ export function ImportPanel(props: {
       const answer = await props.api.upload<Job>(props.path, file, 'text/csv', {
         ...props.query,
         ...(map ? { map } : {}),
+        ...(props.consentEvidence ? definedOnly(evidence) : {}),
         delimiter: header.delimiter,
       });
       setStarted(answer);
@@ -108,6 +113,9 @@ export function ImportPanel(props: {
           </tbody>
         </table>
       )}
+      {header && props.consentEvidence && (
+        <ConsentEvidenceFields value={evidence} onChange={setEvidence} />
+      )}
       <button type="submit" className="primary" disabled={!header || job?.state === 'running'}>
         {t('import.start')}
       </button>
@@ -120,5 +128,11 @@ export function ImportPanel(props: {
         />
       )}
     </form>
+  );
+}
+
+function definedOnly(evidence: ConsentEvidence): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(evidence).filter((e): e is [string, string] => e[1] !== undefined),
   );
 }

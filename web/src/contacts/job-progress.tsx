@@ -44,6 +44,12 @@ export function JobProgress(props: {
     const text = t(key);
     return text === key ? k : text;
   };
+  // The code stays beside the words: it is what the rejects report's `reason` column says.
+  const reasonLabel = (code: string) => {
+    const key = `reason.${code}` as MessageKey;
+    const text = t(key);
+    return text === key ? code : `${text} (${code})`;
+  };
   return (
     <div className="job" aria-live="polite">
       <label>
@@ -74,7 +80,7 @@ export function JobProgress(props: {
         <ul aria-label={t('summary.rejectedByReason')} data-testid="reject-reasons">
           {reasons.map(([reason, n]) => (
             <li key={reason}>
-              {reason} : {n.toLocaleString()}
+              {reasonLabel(reason)} : {n.toLocaleString()}
             </li>
           ))}
         </ul>

@@ -123,20 +123,19 @@ test('composer: instant counter agrees with the server, UCS-2 highlighted, trans
   await page.context().close();
 });
 
-/** A contacts file as a marketer has one: French headers, semicolons, a few bad rows. */
-function contactsCsv(): string {
-  const consent =
-    'opt_in;unticked_checkbox;"J\'accepte les SMS de Meubles Dupont";2026-03-01T10:00:00Z';
-  const lines = [
-    'Téléphone;Prénom;Code postal;Genre;consent_basis;consent_mechanism;consent_wording;consent_collected_at',
-  ];
+/**
+ * A contacts file as a marketer has one: a CRM's Excel export in Windows-1252, French headers,
+ * semicolons, no consent columns (the evidence is given once in the form), a few bad rows.
+ */
+function contactsCsv(): Buffer {
+  const lines = ['Civilité;Prénom;Téléphone portable;Code postal'];
   for (let i = 0; i < 30; i += 1) {
     const phone = `06 12 34 50 ${String(i).padStart(2, '0')}`;
-    lines.push(`${phone};Client${i};${i % 2 ? '75011' : '69001'};${i % 3 ? 'F' : 'M'};${consent}`);
+    lines.push(`${i % 3 ? 'Mme' : 'M.'};Client${i};${phone};${i % 2 ? '75011' : '69001'}`);
   }
-  lines.push(`pas un numéro;X;75011;F;${consent}`);
-  lines.push(`01 45 67 89 01;Fixe;75011;M;${consent}`);
-  return `${lines.join('\n')}\n`;
+  lines.push('Mme;X;pas un numéro;75011');
+  lines.push('M.;Fixe;01 45 67 89 01;75011');
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
 }
 
 test('marketer journey: import, audience, rent, compose, preflight fixed, schedule, watch it send, see a STOP', {
@@ -153,11 +152,19 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   const file = join(e2e.tmp, 'clients.csv');
   writeFileSync(file, contactsCsv());
   await page.getByLabel('Fichier CSV').setInputFiles(file);
-  assert.equal(await page.getByLabel('Champ pour la colonne Téléphone').inputValue(), 'phone');
-  assert.equal(
-    await page.getByLabel('Champ pour la colonne Code postal').inputValue(),
-    'postal_code',
-  );
+  const mapped = async (column: string) =>
+    page.getByLabel(`Champ pour la colonne ${column}`).inputValue();
+  assert.equal(await mapped('Téléphone portable'), 'phone');
+  assert.equal(await mapped('Prénom'), 'first_name', 'read as Windows-1252');
+  assert.equal(await mapped('Civilité'), 'gender');
+  assert.equal(await mapped('Code postal'), 'postal_code');
+  // The file has no consent columns: the evidence is given once for the whole file.
+  await page.getByLabel('Base du consentement').selectOption('opt_in');
+  await page.getByLabel('Comment il a été recueilli').selectOption('unticked_checkbox');
+  await page
+    .getByLabel('Texte exact présenté à la personne')
+    .fill("J'accepte de recevoir les offres de Meubles Dupont par SMS");
+  await page.getByLabel('Date de recueil').fill('2026-03-01');
   await page.getByRole('button', { name: 'Lancer l’import' }).click();
   await page.getByText(/^Terminé/).waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId('job-progress').getAttribute('value'), '1');
@@ -168,6 +175,10 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   assert.equal(
     (await page.locator('[data-testid=job-summary] dd[data-key=rejected]').textContent()) ?? '',
     '2',
+  );
+  assert.match(
+    (await page.getByTestId('reject-reasons').textContent()) ?? '',
+    /pas un numéro de mobile \(not-mobile\) : 1/,
   );
   await shot(page, '10-import-done');
   await assertLabelled(page, 'contacts');

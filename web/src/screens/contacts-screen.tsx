@@ -25,6 +25,7 @@ export function ContactsScreen(props: ScreenProps) {
         path={`${base}/imports`}
         fields={importFields}
         title={t('import.title')}
+        consentEvidence
         onDone={count.reload}
       />
       <ContactLookup api={props.api} workspaceId={props.workspaceId} />
