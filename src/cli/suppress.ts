@@ -1,10 +1,10 @@
 import { DomainError } from '../core/domain-error.ts';
 import {
-  listSuppressed,
   type SuppressionReason,
   suppressNumber,
   unsuppressNumber,
 } from '../services/suppression.ts';
+import { listVisibleSuppressions } from '../services/suppression-view.ts';
 import { resolveWorkspace } from '../services/workspaces.ts';
 import { type Command, exitCodes } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
@@ -46,12 +46,11 @@ export const suppress: Command = {
         { reason, origin: 'cli', note },
         now,
       );
-      if (json) writeJson(io, result);
-      else
-        writeLine(
-          io,
-          `${result.suppression.phone} ${result.added ? 'suppressed' : 'was already suppressed'} (${result.suppression.reason})`,
-        );
+      // As the API answers: the number typed and the reason asked, never the stored row, whose
+      // origin would tell a rented recipient's STOP apart (LIST-05).
+      const { added, suppression } = result;
+      if (json) writeJson(io, { added, phone: suppression.phone, reason });
+      else writeLine(io, `${suppression.phone} ${added ? 'suppressed' : 'was already suppressed'}`);
       return exitCodes.ok;
     }
     if (action === 'remove') {
@@ -60,13 +59,16 @@ export const suppress: Command = {
       else writeLine(io, `${lifted.phone} no longer suppressed`);
       return exitCodes.ok;
     }
-    const list = await listSuppressed(store, workspace.id, { includeLifted: Boolean(values.all) });
+    // A STOP received on a rented list stays listed, its number masked (as the API shows it).
+    const list = await listVisibleSuppressions(store, workspace.id, {
+      includeLifted: Boolean(values.all),
+    });
     if (json) writeJson(io, { count: list.length, suppressions: list });
     else
       for (const s of list)
         writeLine(
           io,
-          `${s.phone}\t${s.reason}\t${s.created_at}${s.lifted_at ? `\tlifted ${s.lifted_at}` : ''}`,
+          `${s.phone}\t${s.reason}\t${s.createdAt}${s.liftedAt ? `\tlifted ${s.liftedAt}` : ''}`,
         );
     return exitCodes.ok;
   },
