@@ -137,6 +137,55 @@ forEachDatabase(
 );
 
 forEachDatabase(
+  'inbound: a reply answers the campaign that messaged the number last, whatever receipts came after',
+  async (store) => {
+    const phone = '+33612000099';
+    await seed(store, [phone]);
+    // cmp_sent's message was due at 10:00 and its receipt came at 12:00; cmp_later's was due at
+    // 10:30 and was delivered at once. The reply at 12:20 answers cmp_later.
+    await insertCampaign(store.db, campaignRow('cmp_later', now.toISOString(), 'completed'));
+    const sent = await messageTables(store.db)
+      .selectFrom('messages')
+      .select('contact_id')
+      .where('campaign_id', '=', 'cmp_sent')
+      .executeTakeFirstOrThrow();
+    await messageTables(store.db)
+      .updateTable('messages')
+      .set({ updated_at: '2026-12-01T12:00:00.000Z' })
+      .where('campaign_id', '=', 'cmp_sent')
+      .execute();
+    await messageTables(store.db)
+      .insertInto('messages')
+      .values({
+        workspace_id: 'default',
+        campaign_id: 'cmp_later',
+        contact_id: sent.contact_id,
+        licence_id: null,
+        seed: 0,
+        masked: 0,
+        phone,
+        text: 'Promo STOP au 36180',
+        parts: 1,
+        encoding: 'GSM-7',
+        planned_at: '2026-12-01T10:30:00.000Z',
+        window_ends_at: '2026-12-01T19:00:00.000Z',
+        state: 'delivered',
+        attempts: 1,
+        next_attempt_at: null,
+        gateway_id: null,
+        error_code: null,
+        created_at: now.toISOString(),
+        updated_at: '2026-12-01T10:30:01.000Z',
+      })
+      .execute();
+    const at = new Date('2026-12-01T12:20:00Z');
+    await handleReply(store, { from: phone, to: '36180', text: 'STOP', at }, at);
+    const [reply] = await listReplies(store, {});
+    assert.equal(reply?.campaign, 'cmp_later');
+  },
+);
+
+forEachDatabase(
   'inbound: a probable opt-out suppresses pending review; START alone lifts nothing',
   async (store) => {
     const [probable, other, start] = ['+33612000101', '+33612000102', '+33612000103'];

@@ -64,7 +64,12 @@ export async function listInboundMessages(
   }));
 }
 
-/** The latest message sent to a number (any workspace): whose campaign a reply answers. */
+/**
+ * The latest message sent to a number (any workspace): whose campaign a reply answers. Latest
+ * by when it was due (`planned_at`, which a hand-off follows within its claim and which nothing
+ * moves afterwards), not by `updated_at`: a delivery receipt moves that, so a late receipt of
+ * an older campaign made it "the latest" and its advertiser got the STOP meant for another.
+ */
 export async function findLatestMessageTo(
   db: Kysely<Database>,
   phone: string,
@@ -80,7 +85,7 @@ export async function findLatestMessageTo(
     seed: number;
   }>`SELECT id, workspace_id, campaign_id, licence_id, seed FROM messages
     WHERE phone = ${phone} AND state NOT IN ('planned', 'claimed', 'cancelled', 'refused')
-    ORDER BY updated_at DESC, id DESC LIMIT 1`.execute(db);
+    ORDER BY planned_at DESC, id DESC LIMIT 1`.execute(db);
   const r = rows.rows[0];
   return (
     r && {

@@ -67,3 +67,14 @@ test('simulator: failures, STOP replies and expiry come at the configured rates'
   assert.equal(receipt.kind === 'receipt' && receipt.status, 'expired');
   await sim.close();
 });
+
+test('simulator: message ids are unique across runs, as a gateway’s are', async () => {
+  const first = async () => {
+    const sim = createSimulatorTransport({ onInbound: () => {}, receiptDelayMs: [1, 2] });
+    const sent = await sim.send({ id: 'm1', to: '+33612345678', from: 'DUPONT', text: 'Promo' });
+    await sim.close();
+    return sent.accepted ? sent.id : null;
+  };
+  // Two processes (two CLI runs on one database) each starting at their first message.
+  assert.notEqual(await first(), await first());
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { encodeParts } from '../core/message/encode-parts.ts';
 import { createSeededRandom } from './seeded-random.ts';
 import type { InboundHandler, ReceiptStatus, SendResult, Transport } from './transport.ts';
@@ -39,6 +40,9 @@ export function createSimulatorTransport(options: SimulatorOptions): SimulatorTr
   const timers = new Set<NodeJS.Timeout>();
   const [minDelay, maxDelay] = options.receiptDelayMs ?? [200, 2000];
   let nextId = 1;
+  // Ids unique across runs, as a gateway's are: `sim-1` in every process made a later run's
+  // receipts land on an earlier campaign's messages of the same database.
+  const run = randomBytes(4).toString('hex');
   let sent = 0;
   let closed = false;
 
@@ -68,7 +72,7 @@ export function createSimulatorTransport(options: SimulatorOptions): SimulatorTr
         return { accepted: false, permanent: false, code: 'sim:throttled', retryAfterMs: 1000 };
       }
       sent += 1;
-      const partIds = Array.from({ length: parts }, () => `sim-${nextId++}`);
+      const partIds = Array.from({ length: parts }, () => `sim-${run}-${nextId++}`);
       let allDelivered = true;
       let lastDelay = 0;
       for (const gatewayId of partIds) {
