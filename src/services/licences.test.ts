@@ -155,22 +155,24 @@ forEachDatabase(
       now,
     );
     assert.deepEqual(seedStop, { suppressed: false, reported: true });
+    // The respondent leaves the list at once, before the provider does anything (LIST-04).
+    const provider = async () => (await listSuppressions(store.db, p.id)).map((s) => s.phone);
+    assert.deepEqual(await provider(), [listPhones[0]!]);
+    const next = await quoteList(store, { workspace: 'Other', list: list.id, filter: paris }, now);
+    assert.equal(next.count, 4, 'the STOP leaves the next selection at once');
     const [usage] = await describeListUsage(store, 'Prov');
     assert.equal(usage?.stops.total, 2);
-    assert.equal(usage?.stops.unapplied, 2);
-    assert.equal(usage?.quotes, 0);
+    assert.equal(usage?.stops.unapplied, 1, "only the seed's STOP waits for the provider");
+    assert.equal(usage?.quotes, 1, "Other's quote above");
     assert.equal(usage?.orders.length, 1);
     assert.equal(usage?.orders[0]?.advertiser, 'Dupont Meubles SA');
     assert.deepEqual(
       usage?.rentals.map((r) => [r.campaignId, r.text]),
       [['c1', 'Dupont: -20% STOP au 36180']],
     );
-    assert.deepEqual(await applyStopFeed(store, 'Prov', now), { applied: 2 });
+    assert.deepEqual(await applyStopFeed(store, 'Prov', now), { applied: 1 });
     assert.deepEqual(await applyStopFeed(store, 'Prov', now), { applied: 0 }, 'applied once');
-    const provider = await listSuppressions(store.db, p.id);
-    assert.deepEqual(provider.map((s) => s.phone).sort(), [listPhones[0]!, seedPhone].sort());
-    const after = await quoteList(store, { workspace: 'Other', list: list.id, filter: paris }, now);
-    assert.equal(after.count, 4, 'the STOP leaves every later selection');
+    assert.deepEqual((await provider()).sort(), [listPhones[0]!, seedPhone].sort());
   },
 );
 

@@ -171,8 +171,11 @@ export async function listRentalRecipients(
 
 /**
  * A STOP from a rental recipient (LIST-04, OPT-01): the number is suppressed for the renter
- * (a respondent's opt-out is the renter's to keep) and reported to the provider's feed. A
- * seed's STOP is reported only. Returns what was done, never the number.
+ * (a respondent's opt-out is the renter's to keep) and, at once, for the provider, with the
+ * report in its feed marked applied. LIST-04: the feed is applied before every send of the
+ * list, and an objection to one partner is passed on to all, so the next renter's send must
+ * not wait for the provider to act (`lists usage --apply-stops` did that by hand). A seed's
+ * STOP is reported only. Returns what was done, never the number.
  */
 export async function recordStopForRental(
   store: Store,
@@ -195,18 +198,14 @@ export async function recordStopForRental(
   return store.db.transaction().execute(async (trx) => {
     let suppressed = false;
     if (!seed) {
-      const result = await insertSuppression(
-        trx,
-        licence.workspace_id,
-        {
-          phone: request.phone,
-          reason: 'stop',
-          origin: `rental:${licence.id}`,
-          note: 'STOP to a rented list',
-        },
-        now,
-      );
-      suppressed = result.added;
+      const stop = {
+        phone: request.phone,
+        reason: 'stop' as const,
+        origin: `rental:${licence.id}`,
+        note: 'STOP to a rented list',
+      };
+      suppressed = (await insertSuppression(trx, licence.workspace_id, stop, now)).added;
+      await insertSuppression(trx, licence.provider_workspace_id, stop, now);
     }
     await insertMarketAlert(trx, {
       provider_workspace_id: licence.provider_workspace_id,
@@ -217,6 +216,7 @@ export async function recordStopForRental(
       campaign_id: licence.campaign_id,
       sender_workspace_id: licence.workspace_id,
       created_at: now.toISOString(),
+      applied_at: seed ? null : now.toISOString(),
     });
     return { suppressed, reported: true };
   });

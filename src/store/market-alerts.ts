@@ -11,11 +11,11 @@ export type MarketAlert = Selectable<MarketAlertsTable>;
 
 export async function insertMarketAlert(
   db: Kysely<Database>,
-  alert: Omit<Insertable<MarketAlertsTable>, 'id' | 'applied_at'>,
+  alert: Omit<Insertable<MarketAlertsTable>, 'id' | 'applied_at'> & { applied_at?: string | null },
 ): Promise<void> {
   await marketTables(db)
     .insertInto('market_alerts')
-    .values({ ...alert, applied_at: null })
+    .values({ ...alert, applied_at: alert.applied_at ?? null })
     .execute();
 }
 
