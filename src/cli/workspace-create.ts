@@ -8,15 +8,16 @@ export const workspaceCreate: Command = {
   name: 'workspace create',
   summary: 'Create a workspace (advertiser, agency or list provider)',
   usage:
-    'NAME [--provider] [--legal-name TEXT] [--rights-mention TEXT] [--strict-partners] [--json]\n\n' +
-    '  --legal-name       the legal entity that must be named on list collection forms (LIST-01)\n' +
-    '  --rights-mention   the token a first message to list contacts must carry (LIST-03), e.g. a short link\n' +
-    '  --strict-partners  block (not only warn) campaigns on lists whose form does not name you (LIST-01)',
+    'NAME [--provider] [--legal-name TEXT] [--rights-mention TEXT] [--no-strict-partners] [--json]\n\n' +
+    '  --legal-name          the legal entity that must be named on list collection forms (LIST-01)\n' +
+    '  --rights-mention      the token a first message to list contacts must carry (LIST-03), e.g. a short link\n' +
+    '  --no-strict-partners  only warn (not block) on lists whose form does not name you (LIST-01 blocks by default)',
   options: {
     provider: { type: 'boolean' },
     'legal-name': { type: 'string' },
     'rights-mention': { type: 'string' },
     'strict-partners': { type: 'boolean' },
+    'no-strict-partners': { type: 'boolean' },
   },
   maxPositionals: 1,
   async run({ values, positionals, io, app, json }) {
@@ -29,7 +30,7 @@ export const workspaceCreate: Command = {
         provider: values.provider === true,
         legalName: values['legal-name'] as string | undefined,
         rightsMention: values['rights-mention'] as string | undefined,
-        strictPartners: values['strict-partners'] === true,
+        strictPartners: values['no-strict-partners'] !== true,
       },
       new Date(),
     );
@@ -41,7 +42,10 @@ export const workspaceCreate: Command = {
       );
       if (ws.legalName) writeLine(io, `legal name      ${ws.legalName}`);
       if (ws.rightsMention) writeLine(io, `rights mention  ${ws.rightsMention}`);
-      if (ws.strictPartners) writeLine(io, 'LIST-01         strict (block)');
+      writeLine(
+        io,
+        `LIST-01         ${ws.strictPartners ? 'strict (block)' : 'warn only (chosen)'}`,
+      );
     }
     return exitCodes.ok;
   },

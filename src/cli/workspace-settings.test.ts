@@ -44,7 +44,10 @@ test('texto workspace settings: shows, changes, refuses with the field named', a
 });
 
 test('texto workspace settings: the list-rental mentions (LIST-03) and strict partners (LIST-01)', async () => {
-  assert.equal((await run(['workspace', 'create', 'Agence', '--json'])).code, 0);
+  const created = await run(['workspace', 'create', 'Agence', '--json']);
+  assert.equal(JSON.parse(created.out).strictPartners, true, 'LIST-01 blocks by default');
+  const lenient = await run(['workspace', 'create', 'Souple', '--no-strict-partners', '--json']);
+  assert.equal(JSON.parse(lenient.out).strictPartners, false);
   const set = await run([
     ...['workspace', 'settings', '--workspace', 'Agence'],
     ...['--rights-mention', 'dup.fr/rgpd', '--strict-partners', '--json'],

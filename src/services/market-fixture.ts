@@ -75,7 +75,12 @@ export async function setUpMarket(store: Store) {
     { name: 'Adv', legalName: 'Dupont Meubles SA', rightsMention: 'dup.fr/rgpd' },
     now,
   );
-  const b = await createMarketWorkspace(store, { name: 'Other', legalName: 'Canal Plus' }, now);
+  // Other chose to be only warned when a form does not name it (LIST-01 is strict by default).
+  const b = await createMarketWorkspace(
+    store,
+    { name: 'Other', legalName: 'Canal Plus', strictPartners: false },
+    now,
+  );
   const s = await createMarketWorkspace(
     store,
     { name: 'Strict', legalName: 'Strict SARL', strictPartners: true },

@@ -49,7 +49,7 @@ export async function createMarketWorkspace(
   );
   await writeMarketSettings(store.db, ws.id, {
     rightsMention: rightsMention ?? null,
-    list01Strict: input.strictPartners ?? false,
+    list01Strict: input.strictPartners ?? true,
   });
   return describeWorkspace(store, ws);
 }

@@ -216,9 +216,18 @@ forEachDatabase(
 );
 
 forEachDatabase(
-  'LIST-01: not named on the form -> warning; strict mode -> order refused; named -> nothing',
+  'LIST-01: not named on the form -> order refused by default, a warning where chosen; named -> nothing',
   async (store) => {
     const { list } = await setUpMarket(store);
+    // A workspace that chose nothing gets the CNIL's position: the form must name it.
+    await createMarketWorkspace(store, { name: 'Plain', legalName: 'Plain SARL' }, now);
+    const plain = await orderList(
+      store,
+      { workspace: 'Plain', list: list.id, filter: paris, type: 'rental' },
+      now,
+    );
+    assert.equal(plain.ok, false);
+    if (!plain.ok) assert.equal(plain.reason, 'list01_not_named');
     const other = await quoteList(store, { workspace: 'Other', list: list.id, filter: paris }, now);
     assert.equal(other.findings[0]?.rule, 'LIST-01');
     assert.equal(other.findings[0]?.severity, 'warn');

@@ -51,7 +51,7 @@ forEachDatabase('workspace settings: defaults, change (audited), read back', asy
     { ...fresh, transport: fresh.transport.kind },
     {
       rightsMention: null,
-      strictPartners: false,
+      strictPartners: true,
       senders: [],
       defaultSender: null,
       stopCode: null,

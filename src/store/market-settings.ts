@@ -24,7 +24,7 @@ export async function readMarketSettings(
     .executeTakeFirst();
   return {
     rightsMention: ws?.rights_mention ?? null,
-    list01Strict: Number(row?.list01_strict ?? 0) === 1,
+    list01Strict: Number(row?.list01_strict ?? 1) === 1,
   };
 }
 
