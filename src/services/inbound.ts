@@ -13,6 +13,7 @@ import { cancelPendingForPhone } from '../store/message-queue.ts';
 import { insertSuppression } from '../store/suppressions.ts';
 import { recordInteraction, recordOptOut } from './consent.ts';
 import { recordStopForRental } from './licences.ts';
+import { passObjectionOn } from './objections.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
 export interface Reply {
@@ -68,7 +69,11 @@ export async function handleReply(store: Store, reply: Reply, now: Date): Promis
         action = 'suppressed_and_reported_to_provider';
       } else {
         await recordOptOut(store, ws, reply.from, { origin: 'reply:stop', now, reason: 'stop' });
-        action = 'suppressed';
+        const passed = await passObjectionOn(store.db, ws, reply.from, now);
+        action =
+          passed.owner !== null && passed.owner !== ws
+            ? 'suppressed_and_reported_to_provider'
+            : 'suppressed';
       }
       cancelled = await cancelPendingForPhone(store.db, ws, reply.from, at);
     } else if (interpretation === 'start') {

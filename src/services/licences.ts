@@ -21,6 +21,7 @@ import { insertMarketAlert } from '../store/market-alerts.ts';
 import { readMarketSettings } from '../store/market-settings.ts';
 import { findOrder } from '../store/orders.ts';
 import { insertSuppression } from '../store/suppressions.ts';
+import { passObjectionOn } from './objections.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
 /** A licence as its holder sees it: counts and state, never a number. */
@@ -206,6 +207,7 @@ export async function recordStopForRental(
       };
       suppressed = (await insertSuppression(trx, licence.workspace_id, stop, now)).added;
       await insertSuppression(trx, licence.provider_workspace_id, stop, now);
+      await passObjectionOn(trx, licence.provider_workspace_id, request.phone, now);
     }
     await insertMarketAlert(trx, {
       provider_workspace_id: licence.provider_workspace_id,

@@ -5,6 +5,7 @@ import { listLists } from '../store/lists.ts';
 import { listMarketAlerts, markAlertsApplied } from '../store/market-alerts.ts';
 import { countQuotes, listOrdersOfList } from '../store/orders.ts';
 import { insertSuppression } from '../store/suppressions.ts';
+import { passObjectionOn } from './objections.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
 export interface ListUsage {
@@ -99,6 +100,7 @@ export async function applyStopFeed(
   return store.db.transaction().execute(async (trx) => {
     const feed = await listMarketAlerts(trx, provider.id, { kind: 'stop', unappliedOnly: true });
     for (const alert of feed) {
+      await passObjectionOn(trx, provider.id, alert.phone, now);
       await insertSuppression(
         trx,
         provider.id,

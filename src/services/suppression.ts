@@ -9,6 +9,7 @@ import {
   type Suppression,
   type SuppressionReason,
 } from '../store/suppressions.ts';
+import { passObjectionOn } from './objections.ts';
 
 export type { Suppression, SuppressionReason };
 export const suppressionReasons = ['stop', 'spam_report', 'manual', 'invalid'] as const;
@@ -40,7 +41,12 @@ export async function suppressNumber(
     );
   }
   const phone = requireNumber(number);
-  return insertSuppression(store.db, workspaceId, { ...input, phone }, now);
+  const result = await insertSuppression(store.db, workspaceId, { ...input, phone }, now);
+  // An objection (not a manual or invalid-number entry) is passed along the lists (LIST-04).
+  if (input.reason === 'stop' || input.reason === 'spam_report') {
+    await passObjectionOn(store.db, workspaceId, phone, now);
+  }
+  return result;
 }
 
 /**
