@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DomainError } from '../domain-error.ts';
-import { parseAudienceFilter } from './parse-audience-filter.ts';
+import { parseAudienceFilter, parseAudienceName } from './parse-audience-filter.ts';
 
 const issueExample = {
   all: [
@@ -135,5 +135,19 @@ test('parseAudienceFilter lists every problem in details', () => {
       issues.issues.map((i) => i.path),
       ['all[0].field', 'all[1].eq'],
     );
+  }
+});
+
+test('audience names as marketers write them; no / or \\ (a path segment of the API)', () => {
+  for (const name of [
+    'Paris',
+    'Clientes d’Île-de-France (25–44)',
+    'Fête des mères, 2027 !',
+    '75 & 92',
+  ]) {
+    assert.equal(parseAudienceName(name), name);
+  }
+  for (const name of ['', ' Paris', 'Paris/Lyon', 'a\\b', '(Paris)', 'x'.repeat(81), 'Paris\n']) {
+    assert.throws(() => parseAudienceName(name), /invalid audience name/, JSON.stringify(name));
   }
 });

@@ -13,9 +13,17 @@ interface Issue {
   readonly message: string;
 }
 
+/**
+ * A name as marketers write them ("Clientes d’Île-de-France (25–44)"): letters, digits,
+ * spaces and the usual punctuation, starting with a letter or a digit. Not `/` or `\`: a
+ * name is a path segment of the API (GET …/audiences/{name}).
+ */
 const audienceName = z
   .string()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,79}$/u, 'must be 1 to 80 letters, digits, space _ . -');
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}\p{Zs}_.,:;!?&+'’"«»()\-–—]{0,79}$/u,
+    'must be 1 to 80 characters: letters, digits, spaces and punctuation, no / or \\',
+  );
 
 /**
  * Validates a filter in its JSON form and returns it normalised. Every problem names its path

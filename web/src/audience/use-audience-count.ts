@@ -44,6 +44,9 @@ export function useAudienceCount(api: ApiClient, workspaceId: string, rows: Filt
               else byRow[row] = message;
             }
             setErrors({ rows: byRow, form });
+            // No figure for a filter the server refused: the last valid count would be taken
+            // for this one's.
+            setCount(undefined);
           },
         );
     }, 200);

@@ -214,11 +214,18 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   // A bad value: the API's problem is shown inside the criterion.
   await first.getByLabel('Valeur').fill('75, Paris');
   await first.getByRole('alert').waitFor();
+  // …and no figure meanwhile: the last valid count would be read as this filter's.
+  await page.getByTestId('count-blocked').waitFor();
+  assert.equal(await page.getByTestId('reachable').count(), 0);
   await shot(page, '11-audience-error');
   await first.getByLabel('Valeur').fill('75, 69');
-  await page.getByLabel('Nom de l’audience').fill('Clients Paris Lyon');
+  await page.getByTestId('reachable').waitFor();
+  await page.getByLabel('Nom de l’audience').fill('Clientes de Paris & Lyon (2026–27)');
   await page.getByRole('button', { name: 'Enregistrer l’audience' }).click();
-  await page.getByRole('status').filter({ hasText: 'Clients Paris Lyon' }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Clientes de Paris & Lyon (2026–27)' })
+    .waitFor();
   await shot(page, '12-audience-saved');
   await assertLabelled(page, 'audiences');
 
@@ -242,7 +249,7 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   await page
     .getByLabel('Texte du message')
     .fill('Meubles Dupont : -30 % sur les canapés ce samedi !');
-  await page.getByLabel('Clients Paris Lyon').check();
+  await page.getByLabel('Clientes de Paris & Lyon (2026–27)').check();
   await page.getByRole('checkbox', { name: /France opt-in 2026 — rental/ }).check();
   await page.getByLabel('Débit (SMS par seconde)').fill('100');
   await page.getByRole('button', { name: 'Créer la campagne (brouillon)' }).click();

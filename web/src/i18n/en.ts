@@ -97,6 +97,7 @@ export const en: Messages = {
   'audience.remove': 'Remove',
   'audience.removeN': 'Remove criterion {n}',
   'audience.liveCount': 'Live count',
+  'audience.fixToCount': 'Fix the criteria flagged to see the count.',
   'audience.reachable': 'Reachable (valid consent, not suppressed)',
   'audience.matched': 'Match the criteria',
   'audience.excludedSuppressed': 'Excluded: suppression list',

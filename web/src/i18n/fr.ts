@@ -95,6 +95,7 @@ export const fr = {
   'audience.remove': 'Retirer',
   'audience.removeN': 'Retirer le critère {n}',
   'audience.liveCount': 'Comptage en direct',
+  'audience.fixToCount': 'Corrigez les critères signalés pour voir le comptage.',
   'audience.reachable': 'Joignables (consentement valide, hors opposition)',
   'audience.matched': 'Correspondent aux critères',
   'audience.excludedSuppressed': 'Exclus : liste d’opposition',

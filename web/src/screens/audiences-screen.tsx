@@ -64,6 +64,10 @@ export function AudiencesScreen(props: ScreenProps) {
               <dt>{t('audience.excludedNoConsent')}</dt>
               <dd>{n(count.excluded.noConsent)}</dd>
             </dl>
+          ) : Object.keys(errors.rows).length > 0 || errors.form !== '' ? (
+            <p className="muted" data-testid="count-blocked">
+              {t('audience.fixToCount')}
+            </p>
           ) : (
             <p className="muted">{t('app.loading')}</p>
           )}
