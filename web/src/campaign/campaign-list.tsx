@@ -3,6 +3,7 @@ import { campaignStates } from '../../../src/core/campaign/campaign-codes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import { useResource } from '../use-resource.ts';
 import type { CampaignListItem } from './campaign-types.ts';
 import { labelCampaignState } from './label-campaign-state.ts';
@@ -10,13 +11,6 @@ import { labelCampaignState } from './label-campaign-state.ts';
 const pageSize = 20;
 
 /** An instant as "YYYY-MM-DD HH:MM" in the reader's time zone. */
-function localTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /**
  * The workspace's campaigns from the API, newest first: state filter, one page at a time
  * (the cursors of the pages already seen are kept to go back).

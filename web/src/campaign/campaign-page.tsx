@@ -4,6 +4,7 @@ import { LoadState } from '../components/load-state.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import { useResource } from '../use-resource.ts';
 import { CampaignForm } from './campaign-form.tsx';
 import type { ActionAnswer, Campaign, PreflightReport } from './campaign-types.ts';
@@ -99,7 +100,7 @@ export function CampaignPage(props: {
             {t('campaign.summary', {
               sender: c.sender,
               slots: t(`campaign.slotsShort.${c.schedule.slots}` as MessageKey),
-              start: c.schedule.start.replace('T', ' ').slice(0, 16),
+              start: localTime(c.schedule.start, true),
             })}
           </p>
           <blockquote className="bubble">{c.text}</blockquote>

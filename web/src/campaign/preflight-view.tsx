@@ -1,5 +1,6 @@
 import { BarChart } from '../components/bar-chart.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import type { PreflightReport } from './campaign-types.ts';
 import { FindingsList } from './findings-list.tsx';
 
@@ -60,8 +61,8 @@ export function PreflightView(props: { report: PreflightReport; text?: string })
           <h3>{t('campaign.plan')}</h3>
           <p>
             {t('campaign.planSpan', {
-              start: r.plan.start?.replace('T', ' ').slice(0, 16) ?? '—',
-              end: r.plan.end?.replace('T', ' ').slice(0, 16) ?? '—',
+              start: localTime(r.plan.start, true),
+              end: localTime(r.plan.end, true),
               planned: r.plan.planned.toLocaleString(),
               unplaceable: r.plan.unplaceable.toLocaleString(),
             })}

@@ -5,6 +5,7 @@ import { FormErrors } from '../components/form-errors.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import { useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import { useResource } from '../use-resource.ts';
 
 interface Suppression {
@@ -55,7 +56,7 @@ export function SuppressionPanel(props: { api: ApiClient; workspaceId: string })
               <tr key={s.phone + s.createdAt}>
                 <td>{s.phone}</td>
                 <td>{s.reason}</td>
-                <td>{s.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{localTime(s.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -40,8 +40,7 @@ export const enCampaign: Record<keyof typeof frCampaign, string> = {
   'campaign.cost': 'Estimated cost (excl. VAT)',
   'campaign.exposure': 'Fines avoided (numbers excluded)',
   'campaign.plan': 'Send plan',
-  'campaign.planSpan':
-    'From {start} to {end} (UTC) · {planned} planned · {unplaceable} unplaceable',
+  'campaign.planSpan': 'From {start} to {end} · {planned} planned · {unplaceable} unplaceable',
   'campaign.perDay': 'Messages per day',
   'campaign.perSlot': 'Messages per slot',
   'campaign.live': 'Live sending',

@@ -38,7 +38,7 @@ export const frCampaign = {
   'campaign.cost': 'Coût estimé (HT)',
   'campaign.exposure': 'Amendes évitées (numéros exclus)',
   'campaign.plan': 'Plan d’envoi',
-  'campaign.planSpan': 'Du {start} au {end} (UTC) · {planned} planifiés · {unplaceable} hors délai',
+  'campaign.planSpan': 'Du {start} au {end} · {planned} planifiés · {unplaceable} hors délai',
   'campaign.perDay': 'Messages par jour',
   'campaign.perSlot': 'Messages par créneau',
   'campaign.live': 'Envoi en direct',

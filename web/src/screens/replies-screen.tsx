@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LoadState } from '../components/load-state.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import type { ScreenProps } from '../screen-props.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -44,7 +45,7 @@ export function RepliesScreen(props: ScreenProps) {
           <tbody>
             {list.data.items.map((r) => (
               <tr key={r.id}>
-                <td>{r.receivedAt.replace('T', ' ').slice(0, 19)}</td>
+                <td>{localTime(r.receivedAt)}</td>
                 <td>{r.from}</td>
                 <td>{r.text}</td>
                 <td>{r.interpretation}</td>
