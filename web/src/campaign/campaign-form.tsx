@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { purposes, sectors } from '../../../src/core/campaign/campaign-codes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
+import type { WorkspaceSettings } from '../components/settings-types.ts';
 import { type Draft, MessageComposer } from '../composer/message-composer.tsx';
 import { readFieldErrors } from '../field-errors.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -14,6 +15,11 @@ function toInstant(local: string): string | undefined {
   if (!local) return undefined;
   const d = new Date(local);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** The instant when it is still ahead, else undefined. */
+function ahead(iso: string | null | undefined): string | undefined {
+  return iso && Date.parse(iso) > Date.now() ? iso : undefined;
 }
 
 /** An ISO instant as a datetime-local value in the reader's time zone ('' when none). */
@@ -55,6 +61,10 @@ export function CampaignForm(props: {
       }>(`${base}/licences`),
     `${base}/licences`,
   );
+  const settings = useResource(
+    () => props.api.get<WorkspaceSettings>(`${base}/settings`),
+    `${base}/settings`,
+  );
   const editing = props.editing;
   const from = editing ?? props.from;
   const [name, setName] = useState(editing?.name ?? (from ? `${from.name} (v2)` : ''));
@@ -65,8 +75,12 @@ export function CampaignForm(props: {
   });
   const [chosenAudiences, setAudiences] = useState<string[]>(from?.audiences ?? []);
   const [chosenLicences, setLicences] = useState<string[]>(from?.licences ?? []);
-  const initialStart = toLocalInput(editing?.schedule.start);
-  const initialFinishBy = toLocalInput(editing?.schedule.finishBy);
+  // A corrected copy keeps its original's dates while they are still ahead (a Fête des mères
+  // campaign set for 6–12 Dec must not become "as soon as possible").
+  const initialStart = toLocalInput(editing?.schedule.start ?? ahead(props.from?.schedule.start));
+  const initialFinishBy = toLocalInput(
+    editing?.schedule.finishBy ?? ahead(props.from?.schedule.finishBy),
+  );
   const [start, setStart] = useState(initialStart);
   const [finishBy, setFinishBy] = useState(initialFinishBy);
   const [purpose, setPurpose] = useState(from?.purpose ?? 'promotional');
@@ -76,6 +90,16 @@ export function CampaignForm(props: {
   );
   const [tps, setTps] = useState(String(from?.tps ?? 10));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A new campaign starts from the workspace's default sender and STOP code (Réglages).
+  const defaults = settings.data;
+  useEffect(() => {
+    if (!defaults || from) return;
+    setDraft((d) => ({
+      ...d,
+      sender: d.sender || (defaults.defaultSender ?? ''),
+      stopCode: d.stopCode || (defaults.effectiveStopCode ?? ''),
+    }));
+  }, [defaults, from]);
 
   const toggle = (list: string[], set: (v: string[]) => void, value: string) =>
     set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);

@@ -245,6 +245,12 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   // 4. Campaign: a text without the STOP mention is blocked at preflight (FR-MSG-02)…
   await page.getByRole('link', { name: 'Campagnes' }).click();
   await page.getByLabel('Nom de la campagne').fill('Soldes d’hiver');
+  // The workspace's STOP code (the server's here) is filled in for a new campaign.
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('input[name=stopCode]') as HTMLInputElement | null)?.value ===
+      '36180',
+  );
   await page.getByLabel("Nom d'expéditeur").fill('MEUBLES');
   await page
     .getByLabel('Texte du message')
