@@ -3,7 +3,7 @@ import type { ApiClient } from '../api-client.ts';
 import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
 import { readFieldErrors } from '../field-errors.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { usePlural, useT } from '../i18n/i18n-context.tsx';
 import { countMessage } from './count-message.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import type { MessageCheckAnswer } from './message-check.ts';
@@ -31,6 +31,7 @@ export function MessageComposer(props: {
   licences?: readonly string[] | undefined;
 }) {
   const t = useT();
+  const plural = usePlural();
   const { draft, onChange } = props;
   const count = countMessage(draft.text);
   const [check, setCheck] = useState<MessageCheckAnswer | undefined>();
@@ -82,9 +83,7 @@ export function MessageComposer(props: {
       const answer = await props.api.post<MessageCheckAnswer>(path, body(extra));
       setErrors({});
       setNote(
-        extra.transliterate
-          ? t('compose.replaced', { count: answer.replacements?.length ?? 0 })
-          : '',
+        extra.transliterate ? plural('compose.replaced', answer.replacements?.length ?? 0) : '',
       );
       onChange({ ...draft, text: answer.text });
     } catch (error) {
@@ -131,7 +130,11 @@ export function MessageComposer(props: {
               name="text"
               rows={6}
               value={draft.text}
-              onChange={(e) => onChange({ ...draft, text: e.target.value })}
+              onChange={(e) => {
+                // What "Translittérer" replaced no longer describes a text typed anew.
+                setNote('');
+                onChange({ ...draft, text: e.target.value });
+              }}
             />
           )}
         </Field>
@@ -161,7 +164,7 @@ export function MessageComposer(props: {
         />
         {count.nonGsm.length > 0 && (
           <div className="ucs-warning">
-            <p>{t('compose.ucsWarning', { count: count.nonGsm.length })}</p>
+            <p>{plural('compose.ucsWarning', count.nonGsm.length)}</p>
             <HighlightedText text={draft.text} nonGsm={count.nonGsm} />
             <button type="button" onClick={() => rewrite({ transliterate: true })}>
               {t('compose.transliterate')}

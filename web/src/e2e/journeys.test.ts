@@ -94,6 +94,7 @@ test('composer: instant counter agrees with the server, UCS-2 highlighted, trans
     assert.equal(await serverCount.getAttribute(attr), await counter.getAttribute(attr), attr);
   }
   assert.deepEqual(await page.locator('mark.ucs').allTextContents(), ['’', '’', 'œ']);
+  await page.getByText('3 caractères imposent l’encodage UCS-2').waitFor();
   await shot(page, '04-composer-ucs2');
   await assertLabelled(page, 'composer');
   await page.getByRole('button', { name: /Translittérer/ }).click();
@@ -103,6 +104,10 @@ test('composer: instant counter agrees with the server, UCS-2 highlighted, trans
   );
   assert.match(await text.inputValue(), /d'hiver .* l'oeuvre/);
   assert.equal(await page.locator('mark.ucs').count(), 0);
+  await page.getByText('3 caractères remplacés.').waitFor();
+  // Typed anew, the text no longer carries that note.
+  await text.fill(`${await text.inputValue()} !`);
+  assert.equal(await page.getByText('3 caractères remplacés.').count(), 0);
   // A malformed STOP code: the API's details.problems[].path names the field, shown beside it.
   const stopField = page.getByLabel('Numéro court STOP');
   await stopField.fill('12');

@@ -38,8 +38,10 @@ export const en: Messages = {
   'compose.counterLabel': 'Counter',
   'compose.units.GSM-7': 'GSM-7 characters (extended characters count twice)',
   'compose.units.UCS-2': 'UCS-2 characters',
-  'compose.ucsWarning':
-    '{count} character(s) force UCS-2 encoding (70 characters per SMS instead of 160):',
+  'compose.ucsWarning.one':
+    '{count} character forces UCS-2 encoding (70 characters per SMS instead of 160):',
+  'compose.ucsWarning.other':
+    '{count} characters force UCS-2 encoding (70 characters per SMS instead of 160):',
   'compose.transliterate': 'Transliterate (replace with GSM-7 equivalents)',
   'compose.appendStop': 'Add the STOP mention',
   'compose.preview': 'Phone preview',
@@ -51,7 +53,8 @@ export const en: Messages = {
   'compose.severity.block': 'blocking',
   'compose.severity.warn': 'warning',
   'compose.serverAgrees': 'The server counts {parts} SMS in {encoding}.',
-  'compose.replaced': '{count} character(s) replaced.',
+  'compose.replaced.one': '{count} character replaced.',
+  'compose.replaced.other': '{count} characters replaced.',
   'compose.worstAudience':
     "Worst case with the audience's values: {units} characters, {parts} SMS ({encoding})",
   'compose.worstWorkspace':

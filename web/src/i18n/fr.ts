@@ -36,8 +36,10 @@ export const fr = {
   'compose.counterLabel': 'Compteur',
   'compose.units.GSM-7': 'caractères GSM-7 (les caractères étendus comptent double)',
   'compose.units.UCS-2': 'caractères UCS-2',
-  'compose.ucsWarning':
-    '{count} caractère(s) imposent l’encodage UCS-2 (70 caractères par SMS au lieu de 160) :',
+  'compose.ucsWarning.one':
+    '{count} caractère impose l’encodage UCS-2 (70 caractères par SMS au lieu de 160) :',
+  'compose.ucsWarning.other':
+    '{count} caractères imposent l’encodage UCS-2 (70 caractères par SMS au lieu de 160) :',
   'compose.transliterate': 'Translittérer (remplacer par des équivalents GSM-7)',
   'compose.appendStop': 'Ajouter la mention STOP',
   'compose.preview': 'Aperçu sur téléphone',
@@ -49,7 +51,8 @@ export const fr = {
   'compose.severity.block': 'bloquant',
   'compose.severity.warn': 'avertissement',
   'compose.serverAgrees': 'Le serveur compte {parts} SMS en {encoding}.',
-  'compose.replaced': '{count} caractère(s) remplacé(s).',
+  'compose.replaced.one': '{count} caractère remplacé.',
+  'compose.replaced.other': '{count} caractères remplacés.',
   'compose.worstAudience':
     'Pire cas avec les valeurs de l’audience : {units} caractères, {parts} SMS ({encoding})',
   'compose.worstWorkspace':

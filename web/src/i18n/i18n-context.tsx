@@ -24,3 +24,16 @@ export const I18nContext = createContext<{ lang: Lang; t: Translate }>({
 export function useT(): Translate {
   return useContext(I18nContext).t;
 }
+
+/**
+ * A message that agrees with a count: `base.one` or `base.other` by the language's own rule
+ * (French puts 0 and 1 in the singular, English only 1), with `{count}` filled.
+ */
+export function usePlural(): (base: string, count: number) => string {
+  const { lang, t } = useContext(I18nContext);
+  const rules = new Intl.PluralRules(lang);
+  return (base, count) =>
+    t(`${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey, {
+      count: count.toLocaleString(lang),
+    });
+}
