@@ -238,6 +238,11 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
   await page.getByRole('link', { name: 'Marché des fichiers' }).click();
   await page.getByRole('button', { name: 'Choisir le fichier France opt-in 2026' }).click();
   await page.getByTestId('quote-net').waitFor();
+  // 400 contacts × 65 €/1000 is under the list's 150 € minimum: the price says so.
+  assert.match(
+    (await page.getByTestId('rental-price').textContent()) ?? '',
+    /150,00\s€.*minimum de commande du fichier : 150,00\s€/,
+  );
   await shot(page, '13-quote');
   await assertLabelled(page, 'marketplace');
   await page.getByRole('button', { name: 'Louer', exact: true }).click();

@@ -190,6 +190,7 @@ export const en: Messages = {
   'market.duplicates': 'Already in your contacts (not billed)',
   'market.net': 'Net billable',
   'market.rentalPrice': 'Rental price (one campaign)',
+  'market.minimumApplied': "(the list's minimum order: {amount})",
   'market.purchasePrice': 'Purchase price (unlimited use)',
   'market.rent': 'Rent',
   'market.buy': 'Buy',

@@ -188,6 +188,7 @@ export const fr = {
   'market.duplicates': 'Déjà dans vos contacts (non facturés)',
   'market.net': 'Net facturable',
   'market.rentalPrice': 'Prix de location (une campagne)',
+  'market.minimumApplied': '(minimum de commande du fichier : {amount})',
   'market.purchasePrice': 'Prix d’achat (usage illimité)',
   'market.rent': 'Louer',
   'market.buy': 'Acheter',

@@ -18,7 +18,12 @@ interface Quote {
   rental: number | null;
   purchase: number | null;
   currency: string;
+  pricing?: { rental: PriceDetail | null; purchase: PriceDetail | null };
   findings: Finding[];
+}
+interface PriceDetail {
+  minimumOrder: number;
+  minimumApplied: boolean;
 }
 type Order =
   | { ok: true; licence: { id: string; type: string; contacts: number; price: number } }
@@ -81,6 +86,11 @@ export function QuotePanel(props: {
           style: 'currency',
           currency: quote?.currency ?? 'EUR',
         });
+  // The list's minimum order, when it and not the count × CPM sets the price.
+  const minimum = (p: PriceDetail | null | undefined) =>
+    p?.minimumApplied ? (
+      <span className="hint"> {t('market.minimumApplied', { amount: money(p.minimumOrder) })}</span>
+    ) : null;
   return (
     <section className="card" aria-labelledby="quote-title">
       <h2 id="quote-title">{t('market.quoteFor', { name: props.list.name })}</h2>
@@ -99,9 +109,15 @@ export function QuotePanel(props: {
           <dt>{t('market.net')}</dt>
           <dd data-testid="quote-net">{quote.net.toLocaleString()}</dd>
           <dt>{t('market.rentalPrice')}</dt>
-          <dd>{money(quote.rental)}</dd>
+          <dd data-testid="rental-price">
+            {money(quote.rental)}
+            {minimum(quote.pricing?.rental)}
+          </dd>
           <dt>{t('market.purchasePrice')}</dt>
-          <dd>{money(quote.purchase)}</dd>
+          <dd data-testid="purchase-price">
+            {money(quote.purchase)}
+            {minimum(quote.pricing?.purchase)}
+          </dd>
         </dl>
       )}
       <ul className="violations">
