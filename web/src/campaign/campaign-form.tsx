@@ -200,7 +200,8 @@ export function CampaignForm(props: {
                 checked={chosenLicences.includes(l.id)}
                 onChange={() => toggle(chosenLicences, setLicences, l.id)}
               />{' '}
-              {l.list.name} — {l.type} — {l.contacts.toLocaleString()} ({l.id})
+              {l.list.name} — {l.type === 'rental' ? t('market.rental') : t('market.purchase')} —{' '}
+              {l.contacts.toLocaleString()} ({l.id})
             </label>
           ))}
       </fieldset>

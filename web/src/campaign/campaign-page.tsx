@@ -157,7 +157,7 @@ export function CampaignPage(props: {
           {answer && (
             <div role="status" data-testid="action-answer" className={answer.ok ? 'ok' : 'blocked'}>
               {answer.ok
-                ? t('campaign.done', { state: labelCampaignState(t, answer.state ?? '') })
+                ? t('campaign.done', { state: labelCampaignState(t, answeredState(answer, c)) })
                 : (answer.message ?? answer.reason)}
               {!answer.ok && answer.findings && <FindingsList findings={answer.findings} />}
             </div>
@@ -209,4 +209,13 @@ export function CampaignPage(props: {
       )}
     </section>
   );
+}
+
+/**
+ * The state an action left the campaign in: schedule answers it, cancel answers the campaign
+ * itself, pause and resume neither; the campaign read again after the action knows it.
+ */
+function answeredState(answer: ActionAnswer & { ok: true }, c: Campaign | undefined): string {
+  const returned = (answer.campaign as { state?: string } | undefined)?.state;
+  return answer.state ?? returned ?? c?.state ?? '';
 }

@@ -1,4 +1,5 @@
 import { BarChart } from '../components/bar-chart.tsx';
+import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import type { CampaignStatus } from './campaign-types.ts';
 import { labelCampaignState } from './label-campaign-state.ts';
@@ -9,9 +10,15 @@ const funnel = ['planned', 'claimed', 'submitting', 'submitted', 'delivered'];
 export function StatusView(props: { status: CampaignStatus }) {
   const t = useT();
   const s = props.status;
+  // A code the labels do not know yet reads as itself.
+  const named = (prefix: string, code: string) => {
+    const key = `${prefix}.${code}` as MessageKey;
+    const text = t(key);
+    return text === key ? code : text;
+  };
   const states = Object.entries(s.states)
     .filter(([k, v]) => v > 0 || k === 'delivered')
-    .map(([label, value]) => ({ label, value }));
+    .map(([code, value]) => ({ code, label: named('messageState', code), value }));
   const reached = (state: string) =>
     funnel.slice(funnel.indexOf(state)).reduce((sum, k) => sum + (s.states[k] ?? 0), 0);
   return (
@@ -25,20 +32,26 @@ export function StatusView(props: { status: CampaignStatus }) {
         <BarChart title={t('campaign.byState')} rows={states} />
         <BarChart
           title={t('campaign.funnel')}
-          rows={['submitted', 'delivered'].map((k) => ({ label: k, value: reached(k) }))}
+          rows={['submitted', 'delivered'].map((k) => ({
+            label: named('messageState', k),
+            value: reached(k),
+          }))}
         />
         {Object.keys(s.delivery).length > 0 && (
           <BarChart
             title={t('campaign.delivery')}
-            rows={Object.entries(s.delivery).map(([label, value]) => ({ label, value }))}
+            rows={Object.entries(s.delivery).map(([code, value]) => ({
+              label: named('deliveryStatus', code),
+              value,
+            }))}
           />
         )}
       </div>
       <dl className="figures">
-        {states.map(({ label: k, value: v }) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd data-state={k}>{v.toLocaleString()}</dd>
+        {states.map(({ code, label, value }) => (
+          <div key={code}>
+            <dt>{label}</dt>
+            <dd data-state={code}>{value.toLocaleString()}</dd>
           </div>
         ))}
       </dl>

@@ -1,7 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useContext, useState } from 'react';
 import type { ApiClient } from '../api-client.ts';
 import { LoadState } from '../components/load-state.tsx';
-import { useT } from '../i18n/i18n-context.tsx';
+import { I18nContext, useT } from '../i18n/i18n-context.tsx';
 import { useResource } from '../use-resource.ts';
 import { readLocalHours } from './read-local-hours.ts';
 
@@ -85,6 +85,10 @@ export function WindowCalendar(props: {
 
 function TerritoryWeek(props: { row: Calendar['territories'][number] }) {
   const t = useT();
+  const { lang } = useContext(I18nContext);
+  // The weekday beside each date: a closed row is then plainly a Sunday (or a holiday, starred).
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
+  const dayOf = (date: string) => weekday.format(new Date(`${date}T12:00:00Z`));
   const { row } = props;
   const left = 90;
   const hour = 14;
@@ -95,7 +99,7 @@ function TerritoryWeek(props: { row: Calendar['territories'][number] }) {
   const alt = row.days
     .map(
       (d) =>
-        `${d.date}: ${hours(d.intervals) || t('windows.closed')}` +
+        `${dayOf(d.date)} ${d.date}: ${hours(d.intervals) || t('windows.closed')}` +
         (d.bestSlots.length > 0 ? ` (${t('windows.best')} ${hours(d.bestSlots)})` : ''),
     )
     .join(' ; ');
@@ -126,7 +130,7 @@ function TerritoryWeek(props: { row: Calendar['territories'][number] }) {
         {row.days.map((d, i) => (
           <g key={d.date} transform={`translate(0 ${i * height})`}>
             <text x={left - 6} y="14" fontSize="11" textAnchor="end" fill="#1a1a1a">
-              {d.date.slice(5)}
+              {dayOf(d.date)} {d.date.slice(5)}
               {d.holiday ? ' *' : ''}
             </text>
             <rect x={left} y="4" width={24 * hour} height="12" fill="#eee" />

@@ -133,6 +133,13 @@ test('window calendar: the best slots drawn are the ones the API returns', { ski
     );
   assert.deepEqual(drawn, expected);
   assert.ok(expected.flat().includes('11:00-12:30'), JSON.stringify(expected));
+  // Each row names its weekday, so the closed Sunday row explains itself.
+  const labels = await figure.locator('svg > g > text').allTextContents();
+  assert.equal(labels.length, 7);
+  assert.ok(
+    labels.some((l) => l.startsWith('dim.')),
+    labels.join(' | '),
+  );
   await page.getByTestId('window-calendar').screenshot({ path: join(e2e.tmp, 'calendar.png') });
   await shot(page, '31-window-calendar-best-slots');
 });

@@ -266,7 +266,7 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
     .getByLabel('Texte du message')
     .fill('Meubles Dupont : -30 % sur les canapés ce samedi !');
   await page.getByLabel('Clientes de Paris & Lyon (2026–27)').check();
-  await page.getByRole('checkbox', { name: /France opt-in 2026 — rental/ }).check();
+  await page.getByRole('checkbox', { name: /France opt-in 2026 — location/ }).check();
   await page.getByLabel('Débit (SMS par seconde)').fill('100');
   await page.getByRole('button', { name: 'Créer la campagne (brouillon)' }).click();
   await page.locator('[data-testid=campaign-state][data-state=draft]').waitFor();
@@ -336,6 +336,9 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
     undefined,
     { timeout: 90_000 },
   );
+  // The states read in French, the codes kept in the markup.
+  assert.match((await page.getByTestId('status').textContent()) ?? '', /délivrés/);
+  assert.doesNotMatch((await page.getByTestId('status').textContent()) ?? '', /\bdelivered\b/);
   await shot(page, '16-sending');
   // 6. A recipient replies STOP: it arrives in the replies.
   await page.getByRole('link', { name: 'Réponses' }).click();
@@ -386,6 +389,10 @@ test('campaign controls: schedule for tomorrow, pause only while sending, cancel
   assert.equal(await page.getByRole('button', { name: 'Suspendre' }).isDisabled(), true);
   await page.getByRole('button', { name: 'Annuler' }).click();
   await page.locator('[data-testid=campaign-state][data-state=cancelled]').waitFor();
+  await page
+    .getByTestId('action-answer')
+    .filter({ hasText: 'la campagne est « annulée »' })
+    .waitFor();
   await page.locator('dd[data-state=cancelled]').waitFor();
   assert.ok(
     Number((await page.locator('dd[data-state=cancelled]').textContent())?.replace(/\D/g, '')) > 0,

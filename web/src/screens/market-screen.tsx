@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LoadState } from '../components/load-state.tsx';
+import type { MessageKey } from '../i18n/fr.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { ProviderPanel } from '../market/provider-panel.tsx';
 import { QuotePanel } from '../market/quote-panel.tsx';
@@ -115,7 +116,7 @@ export function MarketScreen(props: ScreenProps) {
                 <td>
                   {l.price.toLocaleString(undefined, { style: 'currency', currency: l.currency })}
                 </td>
-                <td>{l.state}</td>
+                <td>{t(`licenceState.${l.state}` as MessageKey)}</td>
               </tr>
             ))}
           </tbody>
