@@ -31,7 +31,15 @@ test('sign-in: a wrong password is said next to the form; the keyboard alone sig
   await page.getByLabel('Adresse e-mail').fill(e2e.marketer);
   await page.getByLabel('Mot de passe').fill('not the password at all');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('alert').filter({ hasText: 'wrong email or password' }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' })
+    .waitFor();
+  // The password field has the focus again, its text selected to be typed over.
+  assert.equal(
+    await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+    'password',
+  );
   await shot(page, '01-sign-in-refused');
   // Keyboard only: focus the email field, Tab to the password, Enter submits.
   await page.getByLabel('Adresse e-mail').focus();

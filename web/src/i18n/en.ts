@@ -27,6 +27,7 @@ export const en: Messages = {
   'signin.email': 'Email address',
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
+  'signin.wrong': 'Wrong email or password.',
   'signin.busy': 'Signing in…',
   'compose.title': 'Compose an SMS',
   'compose.sender': 'Sender name',

@@ -25,6 +25,7 @@ export const fr = {
   'signin.email': 'Adresse e-mail',
   'signin.password': 'Mot de passe',
   'signin.submit': 'Se connecter',
+  'signin.wrong': 'Adresse e-mail ou mot de passe incorrect.',
   'signin.busy': 'Connexion…',
   'compose.title': 'Composer un SMS',
   'compose.sender': "Nom d'expéditeur",

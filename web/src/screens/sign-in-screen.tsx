@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import type { ApiClient } from '../api-client.ts';
+import { type FormEvent, useRef, useState } from 'react';
+import { type ApiClient, ApiError } from '../api-client.ts';
 import { Field } from '../components/field.tsx';
 import { FormErrors } from '../components/form-errors.tsx';
 import { readFieldErrors } from '../field-errors.ts';
@@ -12,6 +12,7 @@ export function SignInScreen(props: { api: ApiClient; onSignedIn: () => void }) 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const passwordField = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -21,7 +22,11 @@ export function SignInScreen(props: { api: ApiClient; onSignedIn: () => void }) 
       await props.api.login(email, password);
       props.onSignedIn();
     } catch (error) {
-      setErrors(readFieldErrors(error));
+      if (error instanceof ApiError && error.status === 401) {
+        // Said in the interface's language, and the password field ready to be typed again.
+        setErrors({ '': t('signin.wrong') });
+        passwordField.current?.select();
+      } else setErrors(readFieldErrors(error));
     } finally {
       setBusy(false);
     }
@@ -47,6 +52,7 @@ export function SignInScreen(props: { api: ApiClient; onSignedIn: () => void }) 
         {(a11y) => (
           <input
             {...a11y}
+            ref={passwordField}
             type="password"
             autoComplete="current-password"
             required
