@@ -212,6 +212,14 @@ forEachDatabase(
       { gender: { F: 3, M: 1 } },
       'breakdown of the selection before dedup',
     );
+    // The preview shows the net, billable rows only: never the advertiser's own contacts.
+    const previewed = await quoteList(
+      store,
+      { workspace: 'Adv', list: list.id, filter: paris, sample: 5 },
+      now,
+    );
+    const ends = (previewed.sample ?? []).map((r) => r.phone.slice(-2));
+    assert.deepEqual(ends.sort(), [listPhones[0]!, listPhones[4]!].map((p) => p.slice(-2)).sort());
   },
 );
 

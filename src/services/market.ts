@@ -76,6 +76,9 @@ export interface QuoteRequest {
   readonly sample?: number | undefined;
 }
 
+/** The most rows a preview reads to find its net rows (a preview may then come back short). */
+const maxSampleScan = 5000;
+
 /**
  * Counts a selection of a list for an advertiser, removes the numbers it already holds (its
  * own file and suppressions) through salted hashes, and prices the net count (net-name).
@@ -114,6 +117,12 @@ export async function quoteList(
   if (!Number.isInteger(size) || size < 0 || size > 20) {
     throw new DomainError('invalid_input', 'sample must be a whole number from 0 to 20');
   }
+  // The preview shows what would be billed: the net selection. Drawn from the whole selection,
+  // it showed the advertiser's own contacts among the provider's rows, i.e. what the provider
+  // holds about people the advertiser knows (its attributes, beside a masked number). Rows
+  // come in id order, so the first `size` net rows are among the first size + everything
+  // taken out (duplicates, seeds).
+  const net = new Set(selection.netIds);
   const preview =
     size > 0
       ? (
@@ -125,14 +134,17 @@ export async function quoteList(
               filter: scopeListFilter(list.id, filter),
               at: now.toISOString(),
             },
-            size,
+            Math.min(size + selection.duplicates + list.seeds.length, maxSampleScan),
           )
-        ).map((r) => ({
-          phone: r.phone.includes('•') ? r.phone : maskPhone(r.phone),
-          department: r.department,
-          gender: r.gender,
-          age: r.age,
-        }))
+        )
+          .filter((r) => net.has(r.id))
+          .slice(0, size)
+          .map((r) => ({
+            phone: r.phone.includes('•') ? r.phone : maskPhone(r.phone),
+            department: r.department,
+            gender: r.gender,
+            age: r.age,
+          }))
       : undefined;
   await insertQuote(
     store.db,
