@@ -193,6 +193,49 @@ forEachDatabase(
     assert.deepEqual(shown.messages, { total: 8, cancelled: 8 });
     const twiceCancelled = await cancelCampaign(store, { workspace: 'Adv', id: fixed.id }, now);
     assert.equal(twiceCancelled.ok, false);
+    // Nothing of it reached a gateway: the rental's one campaign did not happen, so the
+    // licence is given back and the second campaign may now use it.
+    const released = await findLicence(store.db, a.id, licence);
+    assert.deepEqual([released?.state, released?.campaign_id], ['active', null]);
+    const third = await scheduleCampaign(store, policy, { workspace: 'Adv', id: second.id }, now);
+    assert.ok(third.ok, JSON.stringify(third));
+  },
+);
+
+forEachDatabase(
+  'a cancelled rental campaign that reached a gateway keeps its licence used (LIST-05)',
+  async (store) => {
+    const { a, list } = await setUpMarket(store);
+    await seedAdvertiser(store, a.id);
+    const licence = await rent(store, list.id);
+    const created = await createCampaign(
+      store,
+      { ...base, name: 'Envoyée', text: good, licences: [licence] },
+      now,
+    );
+    const scheduled = await scheduleCampaign(
+      store,
+      policy,
+      { workspace: 'Adv', id: created.id },
+      now,
+    );
+    assert.ok(scheduled.ok, JSON.stringify(scheduled));
+    // One message was handed over before the cancel.
+    const first = await messageTables(store.db)
+      .selectFrom('messages')
+      .select('id')
+      .where('campaign_id', '=', created.id)
+      .where('licence_id', '=', licence)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await messageTables(store.db)
+      .updateTable('messages')
+      .set({ state: 'submitted' })
+      .where('id', '=', first.id)
+      .execute();
+    assert.ok((await cancelCampaign(store, { workspace: 'Adv', id: created.id }, now)).ok);
+    const kept = await findLicence(store.db, a.id, licence);
+    assert.deepEqual([kept?.state, kept?.campaign_id], ['consumed', created.id]);
   },
 );
 

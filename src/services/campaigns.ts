@@ -21,7 +21,7 @@ import {
   updateCampaignState,
 } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
-import { findLicence } from '../store/licences.ts';
+import { findLicence, releaseUnsentRentals } from '../store/licences.ts';
 import { cancelPendingMessages, countMessagesByState } from '../store/messages.ts';
 import { type CampaignPolicy, evaluateCampaign } from './campaign-evaluation.ts';
 import { withCampaignDefaults } from './workspace-settings.ts';
@@ -336,6 +336,8 @@ export async function cancelCampaign(
       } as const;
     }
     const cancelled = await cancelPendingMessages(trx, row.workspace_id, row.id, at);
+    // A rental whose one campaign sent nothing is not used up (LIST-05: one campaign).
+    await releaseUnsentRentals(trx, row.workspace_id, row.id);
     return {
       ok: true,
       campaign: toView({ ...row, state: 'cancelled', updated_at: at }),

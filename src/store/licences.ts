@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { LicencesTable } from './market-tables.ts';
 import { marketTables } from './market-tables.ts';
 import type { Database } from './schema.ts';
@@ -112,6 +112,26 @@ export async function markRentalConsumed(
     .where('campaign_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * A cancelled campaign gives back the rentals it consumed when none of their messages reached
+ * a gateway (every one still planned, claimed or cancelled): the one campaign of the licence
+ * did not happen. Returns how many were given back.
+ */
+export async function releaseUnsentRentals(
+  db: Kysely<Database>,
+  workspaceId: string,
+  campaignId: string,
+): Promise<number> {
+  const result = await sql`UPDATE licences
+    SET state = 'active', campaign_id = NULL, consumed_at = NULL, shared_text = NULL
+    WHERE workspace_id = ${workspaceId} AND campaign_id = ${campaignId}
+      AND type = 'rental' AND state = 'consumed'
+      AND NOT EXISTS (SELECT 1 FROM messages m
+        WHERE m.campaign_id = ${campaignId} AND m.licence_id = licences.id
+          AND m.state NOT IN ('planned', 'claimed', 'cancelled'))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /**
