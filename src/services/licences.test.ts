@@ -208,8 +208,9 @@ forEachDatabase(
     assert.deepEqual(
       usage?.seedAlerts.map((s) => [s.seed, s.campaignId, s.sender]),
       [
-        [seedPhone, 'c2', a.id],
-        [seedPhone, 'c9', b.id],
+        // The legal entity the provider can act on, then the id.
+        [seedPhone, 'c2', `Dupont Meubles SA (${a.id})`],
+        [seedPhone, 'c9', `Canal Plus (${b.id})`],
       ],
     );
   },

@@ -5,6 +5,7 @@ import { listLists } from '../store/lists.ts';
 import { listMarketAlerts, markAlertsApplied } from '../store/market-alerts.ts';
 import { countQuotes, listOrdersOfList } from '../store/orders.ts';
 import { insertSuppression } from '../store/suppressions.ts';
+import { findWorkspace } from '../store/workspaces.ts';
 import { passObjectionOn } from './objections.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
@@ -46,6 +47,17 @@ export interface ListUsage {
 export async function describeListUsage(store: Store, workspace: string): Promise<ListUsage[]> {
   const provider = await resolveWorkspace(store, workspace);
   const out: ListUsage[] = [];
+  // Who reached a seed, as the provider can act on it: the legal entity (else the name), then
+  // the id. An id alone told the provider nothing it could take to the advertiser.
+  const senders = new Map<string, string>();
+  const senderOf = async (id: string | null) => {
+    if (id === null) return null;
+    if (!senders.has(id)) {
+      const ws = await findWorkspace(store.db, id);
+      senders.set(id, ws ? `${ws.legal_name ?? ws.name} (${ws.id})` : id);
+    }
+    return senders.get(id)!;
+  };
   for (const list of await listLists(store.db, provider.id)) {
     const orders = await listOrdersOfList(store.db, list.id);
     const licences = await listLicences(store.db, { listId: list.id });
@@ -76,12 +88,14 @@ export async function describeListUsage(store: Store, workspace: string): Promis
           text: l.shared_text,
         })),
       stops: { total: stops.length, unapplied: stops.filter((s) => s.applied_at === null).length },
-      seedAlerts: seeds.map((s) => ({
-        seed: s.phone,
-        campaignId: s.campaign_id,
-        sender: s.sender_workspace_id,
-        at: s.created_at,
-      })),
+      seedAlerts: await Promise.all(
+        seeds.map(async (s) => ({
+          seed: s.phone,
+          campaignId: s.campaign_id,
+          sender: await senderOf(s.sender_workspace_id),
+          at: s.created_at,
+        })),
+      ),
     });
   }
   return out;
