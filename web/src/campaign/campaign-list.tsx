@@ -58,6 +58,7 @@ export function CampaignList(props: { api: ApiClient; workspaceId: string }) {
               <th scope="col">{t('campaigns.state')}</th>
               <th scope="col">{t('compose.sender')}</th>
               <th scope="col">{t('campaigns.created')}</th>
+              <th scope="col">{t('campaigns.start')}</th>
               <th scope="col">{t('campaigns.scheduled')}</th>
               <th scope="col">{t('campaign.recipients')}</th>
               <th scope="col">{t('campaigns.sent')}</th>
@@ -76,6 +77,7 @@ export function CampaignList(props: { api: ApiClient; workspaceId: string }) {
                 </td>
                 <td>{c.sender}</td>
                 <td>{localTime(c.createdAt)}</td>
+                <td data-key="start">{localTime(c.start)}</td>
                 <td>{localTime(c.scheduledAt)}</td>
                 <td>{count(c.recipients)}</td>
                 <td>{count(c.sent)}</td>

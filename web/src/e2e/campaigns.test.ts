@@ -29,6 +29,11 @@ test('campaigns: list with states, a draft edited and persisted, worst case of {
   const row = page.locator(`[data-testid=campaign-list] tr[data-campaign=${created.id}]`);
   await row.waitFor();
   assert.equal(await row.locator('[data-state=draft]').textContent(), 'brouillon');
+  // When sending may start, beside when it was scheduled (not yet: —).
+  assert.match(
+    (await row.locator('[data-key=start]').textContent()) ?? '',
+    /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
+  );
   await page.getByLabel('État', { exact: true }).selectOption('scheduled');
   await row.waitFor({ state: 'detached' });
   await page.getByLabel('État', { exact: true }).selectOption('draft');

@@ -92,6 +92,7 @@ export const enCampaign: Record<keyof typeof frCampaign, string> = {
   'campaigns.state': 'State',
   'campaigns.created': 'Created',
   'campaigns.scheduled': 'Scheduled',
+  'campaigns.start': 'Sending from',
   'campaigns.sent': 'Sent',
   'campaigns.previous': 'Previous page',
   'campaigns.next': 'Next page',

@@ -90,6 +90,7 @@ export const frCampaign = {
   'campaigns.state': 'État',
   'campaigns.created': 'Créée le',
   'campaigns.scheduled': 'Programmée le',
+  'campaigns.start': 'Début d’envoi',
   'campaigns.sent': 'Envoyés',
   'campaigns.previous': 'Page précédente',
   'campaigns.next': 'Page suivante',
