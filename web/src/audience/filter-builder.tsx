@@ -1,5 +1,7 @@
+import { useContext } from 'react';
 import type { MessageKey } from '../i18n/fr.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { I18nContext, useT } from '../i18n/i18n-context.tsx';
+import { plainProblem } from '../plain-problem.ts';
 import { type FilterFieldName, filterFields } from './filter-fields.ts';
 import type { FilterRow } from './filter-rows.ts';
 
@@ -19,6 +21,7 @@ export function FilterBuilder(props: {
   errors?: Record<number, string>;
 }) {
   const t = useT();
+  const { lang } = useContext(I18nContext);
   const set = (i: number, patch: Partial<FilterRow>) =>
     props.onChange(props.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -85,7 +88,7 @@ export function FilterBuilder(props: {
             </button>
             {invalid && (
               <p className="field-error" id={errorId} role="alert">
-                {props.errors?.[i]}
+                {plainProblem(props.errors?.[i] ?? '', lang)}
               </p>
             )}
           </fieldset>

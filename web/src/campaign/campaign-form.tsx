@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useContext, useEffect, useState } from 'react';
 import { purposes, sectors } from '../../../src/core/campaign/campaign-codes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { Field } from '../components/field.tsx';
@@ -6,7 +6,8 @@ import { FormErrors } from '../components/form-errors.tsx';
 import type { WorkspaceSettings } from '../components/settings-types.ts';
 import { type Draft, MessageComposer } from '../composer/message-composer.tsx';
 import { readFieldErrors } from '../field-errors.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { I18nContext, useT } from '../i18n/i18n-context.tsx';
+import { plainProblem } from '../plain-problem.ts';
 import { useResource } from '../use-resource.ts';
 import type { Campaign } from './campaign-types.ts';
 
@@ -43,6 +44,7 @@ export function CampaignForm(props: {
   onCreated: (campaign: Campaign) => void;
 }) {
   const t = useT();
+  const { lang } = useContext(I18nContext);
   const base = `/api/workspaces/${props.workspaceId}`;
   const audiences = useResource(
     () => props.api.get<{ items: { name: string }[] }>(`${base}/audiences`),
@@ -170,10 +172,14 @@ export function CampaignForm(props: {
         audiences={chosenAudiences}
         licences={chosenLicences}
       />
-      {(errors.sender || errors.text) && (
-        <p className="field-error" role="alert">
-          {errors.sender ?? errors.text}
-        </p>
+      {(['sender', 'text'] as const).map(
+        (k) =>
+          errors[k] && (
+            <p key={k} className="field-error" role="alert" data-field={k}>
+              {t(k === 'sender' ? 'compose.sender' : 'compose.text')} :{' '}
+              {plainProblem(errors[k], lang)}
+            </p>
+          ),
       )}
       <fieldset>
         <legend>{t('campaign.audiences')}</legend>

@@ -1,4 +1,6 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useContext, useId } from 'react';
+import { I18nContext } from '../i18n/i18n-context.tsx';
+import { plainProblem } from '../plain-problem.ts';
 
 /**
  * A labelled form control with its hint and its error (from the API) right under it, tied by
@@ -15,6 +17,7 @@ export function Field(props: {
   }) => ReactNode;
 }) {
   const id = useId();
+  const { lang } = useContext(I18nContext);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [props.hint ? hintId : '', props.error ? errorId : '']
@@ -35,7 +38,7 @@ export function Field(props: {
       )}
       {props.error && (
         <p className="field-error" id={errorId} role="alert">
-          {props.error}
+          {plainProblem(props.error, lang)}
         </p>
       )}
     </div>

@@ -269,6 +269,12 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
       (document.querySelector('input[name=stopCode]') as HTMLInputElement | null)?.value ===
       '36180',
   );
+  // Created without a text: the refusal names the field, in words.
+  await page.getByRole('button', { name: 'Créer la campagne (brouillon)' }).click();
+  await page
+    .locator('[data-field=text]')
+    .filter({ hasText: 'Texte du message : obligatoire' })
+    .waitFor();
   await page.getByLabel("Nom d'expéditeur").fill('MEUBLES');
   await page
     .getByLabel('Texte du message')
