@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       : '  web app: not built (build web/ to get web/dist); the API alone is served',
     `  API reference: ${product.url}/api/docs   OpenAPI: ${product.url}/api/openapi.json`,
     `  database: ${config.databaseUrl ? 'PostgreSQL (TEXTO_DATABASE_URL)' : `SQLite in ${config.dataDir}`}`,
-    `  transport: ${config.transport}`,
+    `  transport: ${product.transport}`,
   ];
   if (product.logins.length > 0) {
     lines.push(product.seeded ? '  demo logins (just created):' : '  demo logins:');

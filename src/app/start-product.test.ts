@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openStore } from '../store/db.ts';
-import { startProduct } from './start-product.ts';
+import { shownTransport, startProduct } from './start-product.ts';
 
 /**
  * `startProduct` on port 0 (what `npm start` and the UI's browser tests run): migrate, seed
@@ -93,4 +93,12 @@ test('startProduct: demo seeded, API and UI served, clean stop, restart keeps da
   } finally {
     await again.stop();
   }
+});
+
+test('the start-up text shows the transport without its credentials', () => {
+  assert.equal(shownTransport('simulator'), 'simulator');
+  const smpp = shownTransport('smpp://txSECRETid:pwSECRT9@127.0.0.1:2775?tps=5');
+  assert.equal(smpp, 'smpp 127.0.0.1:2775, 5 parts/s');
+  const hook = shownTransport('webhook+https://sms.example.fr/send?token=s3cr3t');
+  assert.equal(hook, 'webhook (TLS) sms.example.fr:443');
 });

@@ -9,6 +9,7 @@ import type { DemoLogin } from '../services/demo-seed.ts';
 import { handleReply } from '../services/inbound.ts';
 import { prepareProduct, startProductWorkers } from '../services/product.ts';
 import { createSeedWatch } from '../services/seed-watch.ts';
+import { describeTransport } from '../services/transport-view.ts';
 import { openStore } from '../store/db.ts';
 import { migrateStore } from '../store/migrate.ts';
 import { parseTransportUrl } from '../transports/parse-transport-url.ts';
@@ -35,6 +36,11 @@ export interface RunningProduct {
   readonly seeded: boolean;
   /** Whether the built UI is served at / (web/dist found). */
   readonly ui: boolean;
+  /**
+   * The transport as the start-up text may show it: kind, host, port and rate, never the SMPP
+   * password or system id, a Kannel user or a webhook's token (that text ends up in logs).
+   */
+  readonly transport: string;
   /** Stops accepting, stops the worker (claimed messages released), closes the database. */
   stop(): Promise<void>;
 }
@@ -102,6 +108,7 @@ export async function startProduct(
     logins: prepared.demo?.logins ?? [],
     seeded: prepared.demo?.seeded ?? false,
     ui,
+    transport: shownTransport(config.transport),
     stop() {
       stopping ??= (async () => {
         await server.close();
@@ -113,4 +120,11 @@ export async function startProduct(
       return stopping;
     },
   };
+}
+
+export function shownTransport(transport: string): string {
+  const view = describeTransport(transport);
+  if (view.host === null) return view.kind;
+  const tps = view.tps === null ? '' : `, ${view.tps} parts/s`;
+  return `${view.kind}${view.tls ? ' (TLS)' : ''} ${view.host}:${view.port}${tps}`;
 }
