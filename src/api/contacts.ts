@@ -86,7 +86,7 @@ export const exportContactsCsv = defineOperation({
   summary: "Export the workspace's own contacts as CSV (rented numbers are never exported)",
   tag: 'contacts',
   auth: 'workspace',
-  permission: { resource: 'contact', action: 'read' },
+  permission: { resource: 'contact', action: 'export' },
   params: workspaceParams,
   response: z.string().describe('text/csv'),
   async handle(input) {

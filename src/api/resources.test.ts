@@ -106,10 +106,12 @@ forEachDatabase(
     assert.equal(shown.json.phone, '+33612345678');
     assert.equal(shown.json.messageable, true);
     assert.equal(shown.json.department, '75');
-    const exported = await t.call('GET', `${ws}/contacts/export`, t.keys.analystA);
+    const exported = await t.call('GET', `${ws}/contacts/export`, t.keys.a);
     assert.equal(exported.status, 200);
     assert.equal(exported.text.trim().split('\n').length, 4);
     assert.match(exported.text, /^phone,/);
+    // A read-only login reads contacts but does not take the customer file away.
+    assertEnvelope(await t.call('GET', `${ws}/contacts/export`, t.keys.analystA), 403, 'forbidden');
     // Workspace B sees none of it, even with A's job id.
     const bws = `/api/workspaces/${t.b.id}`;
     assertEnvelope(await t.call('GET', `${bws}/jobs/${job.id}`, t.keys.b), 404, 'not_found');

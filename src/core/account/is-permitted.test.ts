@@ -30,6 +30,12 @@ const cases: Array<[Role, Action, ResourceKind, boolean]> = [
   ['admin', 'create', 'api_key', false],
   ['admin', 'create', 'campaign', false],
   ['admin', 'read', 'contact', true],
+  // Taking the customer file away is not reading it.
+  ['owner', 'export', 'contact', true],
+  ['marketer', 'export', 'contact', true],
+  ['provider', 'export', 'contact', true],
+  ['analyst', 'export', 'contact', false],
+  ['admin', 'export', 'contact', false],
 ];
 
 test('permission matrix: each role may and may not', () => {

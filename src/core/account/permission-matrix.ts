@@ -23,8 +23,13 @@ export const resourceKinds = [
 ] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
-/** Campaign verbs (schedule, pause, cancel…) are `update`; checks and previews are `read`. */
-export const actions = ['read', 'create', 'update', 'delete'] as const;
+/**
+ * Campaign verbs (schedule, pause, cancel…) are `update`; checks and previews are `read`.
+ * `export` takes a whole customer file away (the contacts CSV): a read-only login (analyst, a
+ * client looking over an agency's shoulder) and the platform admin read contacts one by one
+ * but do not carry the file off.
+ */
+export const actions = ['read', 'create', 'update', 'delete', 'export'] as const;
 export type Action = (typeof actions)[number];
 
 type Grants = Readonly<Partial<Record<ResourceKind, readonly Action[]>>>;
@@ -45,7 +50,7 @@ const readEverything: Grants = Object.fromEntries(
  * workspace it belongs to (or any workspace for the platform admin). Absent means refused.
  * - owner: everything; the audit log is append-only, so read only.
  * - marketer: contacts, audiences, campaigns, orders, webhooks…; not members, keys, audit.
- * - analyst: read-only, no secrets.
+ * - analyst: read-only, no secrets, no export.
  * - provider: its lists and their contacts, consent proof, suppression feed, sales.
  * - admin (platform): manages workspaces, members and keys (revoke only), reads everything,
  *   never sends or edits a tenant's data itself.
