@@ -26,8 +26,8 @@ forEachDatabase(
     assert.deepEqual(
       usage?.seedAlerts.map((s) => [s.seed, s.campaignId, s.sender]),
       [
-        [seedPhone, 'c7', b.id],
-        [seedPhone, 'c8', b.id],
+        [seedPhone, 'c7', `Canal Plus (${b.id})`],
+        [seedPhone, 'c8', `Canal Plus (${b.id})`],
       ],
     );
   },
