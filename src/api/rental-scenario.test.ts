@@ -98,6 +98,11 @@ forEachDatabase(
       seeds: '06 55 58 99 01',
       partners: 'Meubles Dupont; Martin & Cie',
     });
+    // Bad terms are refused at once (400), not in a job after a 201.
+    const negative = new URLSearchParams({ name: 'x', rentalCpm: '-5' });
+    const refused = await raw(`${pws}/lists/imports?${negative}`, pkey.json.secret, listCsv, false);
+    assert.equal(refused.status, 400, JSON.stringify(refused.json));
+    assert.match(refused.json.error.message, /^rentalCpm \(--rental-cpm\): '-5'/);
     const pub = await raw(`${pws}/lists/imports?${q}`, pkey.json.secret, listCsv, false);
     assert.equal(pub.status, 201, JSON.stringify(pub.json));
     await settleJobs();

@@ -90,6 +90,16 @@ forEachDatabase(
       400,
       'invalid_input',
     );
+    // A bad mapping is refused at once (400), not in a job after a 201.
+    const badMap = await upload(
+      t,
+      `${ws}/contacts/imports?map=${encodeURIComponent('===')}`,
+      t.keys.a,
+      contactsCsv,
+      'text/csv',
+    );
+    assertEnvelope(badMap, 400, 'invalid_input');
+    assert.match(badMap.json.error.message, /^map \(--map\): '===' is not column=field/);
     const listed = await t.call('GET', `${ws}/jobs?limit=1`, t.keys.a);
     assert.equal(listed.json.items[0].id, again.json.id, 'newest first');
     assert.ok(listed.json.nextCursor);

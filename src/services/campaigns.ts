@@ -139,7 +139,11 @@ async function validateCampaignRequest(
     }
   }
   if (input.audiences.length === 0 && input.licences.length === 0) {
-    throw new DomainError('invalid_input', 'campaign: give at least one --audience or --licence');
+    throw new DomainError(
+      'invalid_input',
+      'audiences: give at least one audience or licence (--audience, --licence)',
+      { field: 'audiences' },
+    );
   }
   return input;
 }

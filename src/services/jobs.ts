@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConsentField } from '../core/contact/contact-fields.ts';
+import { parseMapOption } from '../core/contact/map-header.ts';
 import { DomainError } from '../core/domain-error.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -14,7 +15,7 @@ import {
   updateJob,
 } from '../store/jobs.ts';
 import { importContacts } from './import.ts';
-import { importList } from './lists.ts';
+import { importList, readListTerms } from './lists.ts';
 
 export const jobKinds = ['contact_import', 'list_import'] as const;
 export type JobKind = (typeof jobKinds)[number];
@@ -207,6 +208,8 @@ export async function startContactImport(ctx: JobContext, request: ContactImport
   if (request.csv.byteLength === 0) {
     throw new DomainError('invalid_input', 'body: the CSV file is empty');
   }
+  // A bad mapping is a 400 now, not a job that fails after a 201.
+  parseMapOption(request.map);
   mkdirSync(ctx.dir, { recursive: true });
   const stem = join(ctx.dir, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`);
   await writeFile(`${stem}.csv`, request.csv);
@@ -259,6 +262,8 @@ export async function startListImport(ctx: JobContext, request: ListImportJobReq
   if (request.csv.byteLength === 0) {
     throw new DomainError('invalid_input', 'body: the CSV file is empty');
   }
+  // Bad terms are a 400 now, not a job that fails after a 201.
+  readListTerms(request);
   mkdirSync(ctx.dir, { recursive: true });
   const stem = join(ctx.dir, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`);
   await writeFile(`${stem}.csv`, request.csv);

@@ -88,21 +88,8 @@ export async function importList(
       `workspace '${provider.name}' is not a list provider (create it with --provider)`,
     );
   }
-  const name = request.name.trim();
-  if (!name || name.length > 120) {
-    throw new DomainError('invalid_input', '--name must be 1 to 120 characters');
-  }
-  const rentalCpmCents = euros('--rental-cpm', request.rentalCpm);
-  const purchaseCpmCents = euros('--purchase-cpm', request.purchaseCpm);
-  if (rentalCpmCents === null && purchaseCpmCents === null) {
-    throw new DomainError(
-      'invalid_input',
-      'give --rental-cpm and/or --purchase-cpm (euros per thousand): a list must have a price',
-    );
-  }
-  const minimumOrderCents = euros('--minimum-order', request.minimumOrder) ?? 0;
-  const seeds = parseSeeds(request.seeds);
-  const partners = splitNames(request.partners);
+  const { name, rentalCpmCents, purchaseCpmCents, minimumOrderCents, seeds, partners } =
+    readListTerms(request);
   const text = readListText(request.file, request.fileName);
   const shownAs = request.fileName ?? request.file;
   // Pass 1: judge every row before anything is written; note numbers seen twice.
@@ -220,13 +207,55 @@ export async function listProviderLists(store: Store, workspace: string): Promis
   return listLists(store.db, provider.id);
 }
 
-function euros(option: string, text: string | undefined): number | null {
+/**
+ * A list's terms as given (name, prices, seeds, partners), checked: bad input throws
+ * DomainError('invalid_input') naming the field, as the API calls it and as the CLI option.
+ * The API checks them before it accepts the upload, not in the job after a 201.
+ */
+export function readListTerms(
+  request: Pick<
+    ListImportRequest,
+    'name' | 'rentalCpm' | 'purchaseCpm' | 'minimumOrder' | 'seeds' | 'partners'
+  >,
+) {
+  const name = request.name.trim();
+  if (!name || name.length > 120) {
+    throw new DomainError('invalid_input', 'name (--name) must be 1 to 120 characters', {
+      field: 'name',
+    });
+  }
+  const rentalCpmCents = euros('rentalCpm (--rental-cpm)', 'rentalCpm', request.rentalCpm);
+  const purchaseCpmCents = euros(
+    'purchaseCpm (--purchase-cpm)',
+    'purchaseCpm',
+    request.purchaseCpm,
+  );
+  if (rentalCpmCents === null && purchaseCpmCents === null) {
+    throw new DomainError(
+      'invalid_input',
+      'give rentalCpm (--rental-cpm) and/or purchaseCpm (--purchase-cpm), euros per thousand: a list must have a price',
+      { field: 'rentalCpm' },
+    );
+  }
+  return {
+    name,
+    rentalCpmCents,
+    purchaseCpmCents,
+    minimumOrderCents:
+      euros('minimumOrder (--minimum-order)', 'minimumOrder', request.minimumOrder) ?? 0,
+    seeds: parseSeeds(request.seeds),
+    partners: splitNames(request.partners),
+  };
+}
+
+function euros(option: string, field: string, text: string | undefined): number | null {
   if (text === undefined) return null;
   const cents = parseEuroAmount(text);
   if (cents === null) {
     throw new DomainError(
       'invalid_input',
       `${option}: '${text}' is not an amount in euros like 45 or 45.50`,
+      { field },
     );
   }
   return cents;
@@ -240,7 +269,11 @@ function parseSeeds(text: string | undefined): string[] {
     .filter(Boolean)) {
     const parsed = parseNumber(raw);
     if (!parsed.valid || !parsed.e164 || !parsed.mobile) {
-      throw new DomainError('invalid_input', `--seeds: '${raw}' is not a valid mobile number`);
+      throw new DomainError(
+        'invalid_input',
+        `seeds (--seeds): '${raw}' is not a valid mobile number`,
+        { field: 'seeds' },
+      );
     }
     seeds.add(parsed.e164);
   }

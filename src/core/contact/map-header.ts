@@ -117,11 +117,11 @@ export function parseMapOption(text: string | undefined): Map<string, ImportFiel
     const column = pair.slice(0, eq).trim();
     const field = pair.slice(eq + 1).trim();
     if (eq <= 0 || !field)
-      throw new DomainError('invalid_input', `--map: '${pair}' is not column=field`);
+      throw new DomainError('invalid_input', `map (--map): '${pair}' is not column=field`);
     if (!isImportField(field)) {
       throw new DomainError(
         'invalid_input',
-        `--map: unknown field '${field}' for column '${column}'`,
+        `map (--map): unknown field '${field}' for column '${column}'`,
         { field },
       );
     }
