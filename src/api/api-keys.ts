@@ -8,6 +8,7 @@ import {
 import { memberRoles } from '../services/members.ts';
 import { accessOf, defineOperation, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
+import { plainText } from './plain-text.ts';
 import { workspaceParams } from './workspace-params.ts';
 
 const apiKeyView = z
@@ -41,7 +42,7 @@ export const createApiKey = defineOperation({
   auth: 'workspace',
   permission: { resource: 'api_key', action: 'create' },
   params: workspaceParams,
-  body: z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(memberRoles) }),
+  body: z.strictObject({ name: plainText(100), role: z.enum(memberRoles) }),
   response: z.object({ apiKey: apiKeyView, secret: z.string() }),
   status: 201,
   async handle(input) {

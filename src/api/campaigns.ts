@@ -15,6 +15,7 @@ import {
 import { findingView } from './findings.ts';
 import { accessOf, defineOperation, type HandlerInput, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
+import { plainText } from './plain-text.ts';
 import { readPolicy } from './read-policy.ts';
 import { workspaceParams } from './workspace-params.ts';
 
@@ -106,7 +107,7 @@ export const createCampaign = defineOperation({
   permission: { resource: 'campaign', action: 'create' },
   params: workspaceParams,
   body: z.strictObject({
-    name: z.string().min(1).max(200),
+    name: plainText(200),
     sender: z
       .string()
       .min(1)
@@ -188,7 +189,7 @@ export const editCampaign = defineOperation({
   params: campaignParams,
   body: z
     .strictObject({
-      name: z.string().min(1).max(200).optional(),
+      name: plainText(200).optional(),
       sender: z.string().min(1).max(20).optional(),
       text: z.string().min(1).max(2000).optional(),
       purpose: z.string().max(40).optional(),

@@ -317,6 +317,12 @@ forEachDatabase(
       403,
       'forbidden',
     );
+    // A name that hides or rewrites itself (a direction override, NUL, an escape sequence).
+    for (const name of ['a\u202eb', 'a\u0000b', '\u001b[31mred']) {
+      const odd = await t.call('POST', `${ws}/campaigns`, t.keys.a, { body: { ...body, name } });
+      assertEnvelope(odd, 400, 'invalid_input');
+      assert.match(odd.text, /control characters and direction overrides/);
+    }
     const created = await t.call('POST', `${ws}/campaigns`, t.keys.a, { body });
     assert.equal(created.status, 201, created.text);
     assert.equal(created.json.state, 'draft');
@@ -395,6 +401,12 @@ forEachDatabase(
       400,
       'invalid_input',
     );
+    // Credentials in the URL would be shown to every member listing the webhooks.
+    const withUser = await t.call('POST', `${ws}/webhooks`, t.keys.a, {
+      body: { url: 'https://user:pass@h.example/x' },
+    });
+    assertEnvelope(withUser, 400, 'invalid_input');
+    assert.match(withUser.text, /carries no user or password/);
     const made = await t.call('POST', `${ws}/webhooks`, t.keys.a, {
       body: { url: 'https://hooks.example/texto?token=abc', events: ['reply.stop'] },
     });

@@ -6,6 +6,7 @@ import {
 } from '../services/accounts.ts';
 import { accessOf, defineOperation, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
+import { plainText } from './plain-text.ts';
 import { workspaceParams } from './workspace-params.ts';
 
 export const workspaceView = z
@@ -50,8 +51,8 @@ export const createWorkspace = defineOperation({
   tag: 'workspaces',
   auth: 'session',
   body: z.strictObject({
-    name: z.string().trim().min(1).max(100),
-    legalName: z.string().trim().min(1).max(200).optional(),
+    name: plainText(100),
+    legalName: plainText(200).optional(),
     isProvider: z.boolean().optional(),
   }),
   response: workspaceView,

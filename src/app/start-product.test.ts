@@ -73,7 +73,12 @@ test('startProduct: demo seeded, API and UI served, clean stop, restart keeps da
     };
     assert.equal(audiences.items.length, 1);
     // The UI: files, and the index for client-side routes; the API keeps its 404s.
-    assert.match(await (await fetch(`${product.url}/`)).text(), /Texto UI/);
+    const page = await fetch(`${product.url}/`);
+    assert.match(await page.text(), /Texto UI/);
+    // Never framed, nothing loaded from elsewhere.
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
     assert.equal(await (await fetch(`${product.url}/app.js`)).text(), 'console.log(1)');
     assert.match(await (await fetch(`${product.url}/campaigns/42`)).text(), /Texto UI/);
     assert.equal((await fetch(`${product.url}/api/nope`)).status, 404);

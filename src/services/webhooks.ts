@@ -42,6 +42,12 @@ export const webhookRequest = z.strictObject({
   url: z
     .url({ protocol: /^https?$/ })
     .max(2000)
+    // Credentials in the URL would be shown to every member who lists the webhooks; the
+    // signature (X-Texto-Signature) is what authenticates the calls.
+    .refine((u) => {
+      const url = new URL(u);
+      return url.username === '' && url.password === '';
+    }, 'a webhook URL carries no user or password: the signature authenticates the calls')
     .describe('http(s) URL the events are POSTed to'),
   events: z
     .array(z.enum(webhookEvents))
