@@ -276,7 +276,10 @@ forEachDatabase('campaign: sector ban, finish-by and bad input', async (store) =
     [{ finishBy: '2026-11-01T00:00:00Z' }, /finishBy/],
     [{ slots: 'worst' }, /slots/],
     [{ name: '' }, /name/],
-    [{ audiences: [] }, /--audience or --licence/],
+    [
+      { audiences: [] },
+      /^audiences: give at least one audience or licence \(--audience, --licence\)/,
+    ],
     [{ audiences: ['nope'] }, /no saved audience named 'nope'/],
     [{ licences: ['lic_nope'] }, /no licence 'lic_nope'/],
   ];
