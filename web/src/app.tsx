@@ -83,6 +83,13 @@ export function App(props: { api: ApiClient }) {
   useEffect(() => {
     if (me && !current && me.workspaces[0]) navigate(`/w/${me.workspaces[0].id}/compose`);
   }, [me, current, navigate]);
+  // The tab and the history name the screen and the workspace, not "Texto" on every page.
+  const screenLabel = t((screens.find((s) => s.name === screenName) ?? screens[0]!).label);
+  useEffect(() => {
+    document.title = current
+      ? `${screenLabel} — ${current.name ?? current.id} — ${t('app.name')}`
+      : t('app.name');
+  }, [screenLabel, current, t]);
 
   const languagePicker = (
     <label className="lang">

@@ -28,7 +28,8 @@ export function StopCodeSection({ settings, save, readOnly }: SectionProps) {
             <input
               {...a}
               inputMode="numeric"
-              maxLength={5}
+              // Room for a code typed "36 180"; the server says how to write it.
+              maxLength={8}
               placeholder="36xxx"
               value={code}
               onChange={(e) => setCode(e.target.value)}

@@ -39,6 +39,13 @@ test('campaigns: list with states, a draft edited and persisted, worst case of {
   await page.getByLabel('État', { exact: true }).selectOption('draft');
   await row.waitFor();
   await shot(page, 'campaigns-list');
+  // On a phone the table scrolls inside itself; the page stays as wide as the screen.
+  await page.setViewportSize({ width: 390, height: 800 });
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= 390),
+    'the page is no wider than the phone',
+  );
+  await page.setViewportSize({ width: 1200, height: 900 });
   await row.getByRole('link', { name: 'Portes ouvertes' }).click();
   await page.locator('[data-testid=campaign-state][data-state=draft]').waitFor();
 

@@ -162,6 +162,8 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
 
   // 1. Import with the column mapping, the progress bar and the rejects report.
   await page.goto(`${e2e.url}/#/w/${ws}/contacts`);
+  // The tab names the screen and the workspace.
+  await page.waitForFunction(() => document.title === 'Contacts — Meubles Dupont — Texto');
   const file = join(e2e.tmp, 'clients.csv');
   writeFileSync(file, contactsCsv());
   await page.getByLabel('Fichier CSV').setInputFiles(file);
