@@ -37,6 +37,10 @@ const settingsView = z
       .string()
       .nullable()
       .describe('The STOP code the checks use: stopCode, else the process TEXTO_STOP_CODE'),
+    stopMismatch: z
+      .array(z.object({ id: z.string(), name: z.string(), state: z.string() }))
+      .readonly()
+      .describe('Campaigns that may still send but mention another STOP code: they are blocked'),
     defaultPolicy: z.string().nullable().describe('Window policy of new campaigns'),
     effectivePolicy: z.string().describe('defaultPolicy, else the rule pack default (brief)'),
     transport: transportView,

@@ -56,10 +56,17 @@ forEachDatabase('workspace settings: defaults, change (audited), read back', asy
       defaultSender: null,
       stopCode: null,
       effectiveStopCode: '36180',
+      stopMismatch: [],
       defaultPolicy: null,
       effectivePolicy: 'brief',
       transport: 'simulator',
     },
+  );
+  // A campaign that still mentions 36180 when the code becomes 36111 is named at once.
+  const soldes = await createCampaign(
+    store,
+    { workspace: 'Adv', name: 'Soldes', sender: 'DUPONT', text, audiences: ['tous'] },
+    now,
   );
   await changeWorkspaceSettings(
     store,
@@ -78,6 +85,7 @@ forEachDatabase('workspace settings: defaults, change (audited), read back', asy
   assert.deepEqual(changed.senders, ['DUPONT', 'MEUBLES', '36111']);
   assert.equal(changed.defaultSender, 'DUPONT');
   assert.equal(changed.effectiveStopCode, '36111');
+  assert.deepEqual(changed.stopMismatch, [{ id: soldes.id, name: 'Soldes', state: 'draft' }]);
   assert.equal(changed.effectivePolicy, 'custom:10:00-19:00,mon-fri');
   assert.equal(changed.rightsMention, 'dup.fr/rgpd');
   const [entry] = await listAuditEntries(store.db, ws, { limit: 1 });
@@ -94,6 +102,7 @@ forEachDatabase('workspace settings: defaults, change (audited), read back', asy
   const after = await readWorkspaceSettings(store, processSettings, ws);
   assert.deepEqual([after.senders, after.defaultSender], [['MEUBLES'], null]);
   assert.deepEqual([after.stopCode, after.effectiveStopCode], [null, '36180']);
+  assert.deepEqual(after.stopMismatch, [], 'back to the code the campaign mentions');
 });
 
 forEachDatabase(

@@ -2,8 +2,10 @@ import type { Config } from '../config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { checkSender } from '../core/message/check-sender.ts';
 import { defaultSenderDenylist } from '../core/message/default-sender-denylist.ts';
+import { detectStop } from '../core/message/detect-stop.ts';
 import { findRulePack } from '../core/rules/rule-packs.ts';
 import { parseWindowPolicy } from '../core/rules/window-policy.ts';
+import { listOpenCampaignTexts } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { readMarketSettings, writeMarketSettings } from '../store/market-settings.ts';
 import {
@@ -30,6 +32,8 @@ export interface WorkspaceSettings {
   readonly stopCode: string | null;
   /** What the checks use: `stopCode`, else TEXTO_STOP_CODE, else none. */
   readonly effectiveStopCode: string | null;
+  /** Campaigns that may still send but mention another STOP code (they would be blocked). */
+  readonly stopMismatch: ReadonlyArray<{ id: string; name: string; state: string }>;
   /** The window policy of new campaigns, or null for the rule pack's default. */
   readonly defaultPolicy: string | null;
   readonly effectivePolicy: string;
@@ -57,13 +61,15 @@ export async function readWorkspaceSettings(
 ): Promise<WorkspaceSettings> {
   const market = await readMarketSettings(store.db, workspaceId);
   const sending = await readSendingSettings(store.db, workspaceId);
+  const effectiveStopCode = sending.stopCode ?? process.stopCode ?? null;
   return {
     rightsMention: market.rightsMention,
     strictPartners: market.list01Strict,
     senders: sending.senders,
     defaultSender: sending.defaultSender,
     stopCode: sending.stopCode,
-    effectiveStopCode: sending.stopCode ?? process.stopCode ?? null,
+    effectiveStopCode,
+    stopMismatch: await findStopMismatch(store, workspaceId, effectiveStopCode),
     defaultPolicy: sending.defaultPolicy,
     effectivePolicy: sending.defaultPolicy ?? pack().defaultPolicy,
     transport: describeTransport(process.transport),
@@ -201,4 +207,17 @@ export async function withCampaignDefaults<T extends { sender?: unknown; policy?
     sender: request.sender ?? sending.defaultSender ?? undefined,
     policy: request.policy ?? sending.defaultPolicy ?? undefined,
   };
+}
+
+/**
+ * The campaigns that may still send whose text mentions another STOP code than the one the
+ * checks use: changing the code blocks them at their next check (FR-MSG-02), which the
+ * settings screen says at once instead of leaving it to a "Bloquée" found later.
+ */
+async function findStopMismatch(store: Store, workspaceId: string, code: string | null) {
+  if (code === null) return [];
+  const open = await listOpenCampaignTexts(store.db, workspaceId);
+  return open
+    .filter((c) => detectStop(c.template).codes.some((mentioned) => mentioned !== code))
+    .map((c) => ({ id: c.id, name: c.name, state: c.state }));
 }

@@ -150,3 +150,17 @@ export async function countCampaignMessages(
     rows.map((r) => [r.campaign_id, { recipients: Number(r.recipients), sent: Number(r.sent) }]),
   );
 }
+
+/** The campaigns of a workspace that may still send (draft to sending), with their text. */
+export async function listOpenCampaignTexts(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<Array<{ id: string; name: string; state: string; template: string }>> {
+  return campaignTables(db)
+    .selectFrom('campaigns')
+    .select(['id', 'name', 'state', 'template'])
+    .where('workspace_id', '=', workspaceId)
+    .where('state', 'in', ['draft', 'scheduled', 'sending', 'paused'])
+    .orderBy('created_at')
+    .execute();
+}

@@ -37,6 +37,16 @@ export function StopCodeSection({ settings, save, readOnly }: SectionProps) {
           )}
         </Field>
         <p data-testid="stop-used">{t('settings.stopUsed', { code: used })}</p>
+        {settings.stopMismatch.length > 0 && (
+          <div className="field-error" role="alert" data-testid="stop-mismatch">
+            <p>{t('settings.stopMismatch', { code: used })}</p>
+            <ul>
+              {settings.stopMismatch.map((c) => (
+                <li key={c.id}>{c.name}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </SettingsForm>
     </section>
   );

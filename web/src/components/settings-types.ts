@@ -6,6 +6,8 @@ export interface WorkspaceSettings {
   defaultSender: string | null;
   stopCode: string | null;
   effectiveStopCode: string | null;
+  /** Campaigns that may still send but mention another STOP code: they are blocked. */
+  stopMismatch: readonly { id: string; name: string; state: string }[];
   defaultPolicy: string | null;
   effectivePolicy: string;
   transport: TransportView;

@@ -35,6 +35,8 @@ test('settings: STOP code and approved sender set in the UI drive the campaign p
   await stop.fill('36111');
   await stop.press('Enter'); // the keyboard alone submits
   await page.getByTestId('stop-used').filter({ hasText: '36111' }).waitFor();
+  // The demo's draft still says "STOP au 36180": named at once, not found "Bloquée" later.
+  await page.getByTestId('stop-mismatch').filter({ hasText: 'Soldes canapés (démo)' }).waitFor();
 
   // A generic sender is refused with the FR-SND-03 sentence; DUPONT is approved and made default.
   const sender = page.getByLabel('Nouvel expéditeur');

@@ -273,6 +273,8 @@ export const en: Messages = {
   'settings.stop': 'STOP number',
   'settings.stopCode': 'Workspace STOP short code',
   'settings.stopHint': '5 digits, e.g. 36180; empty = the server’s',
+  'settings.stopMismatch':
+    'These campaigns mention another STOP number than {code}: they are blocked at their check until their text is corrected.',
   'settings.stopUsed': 'Number checked in messages: {code}',
   'settings.none': 'none',
   'settings.saveStop': 'Save STOP number',

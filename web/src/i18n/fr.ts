@@ -272,6 +272,8 @@ export const fr = {
   'settings.stop': 'Numéro STOP',
   'settings.stopCode': 'Numéro court STOP de l’espace',
   'settings.stopHint': '5 chiffres, ex. 36180 ; vide = celui du serveur',
+  'settings.stopMismatch':
+    'Ces campagnes mentionnent un autre numéro STOP que le {code} : elles seront bloquées au contrôle tant que leur texte n’est pas corrigé.',
   'settings.stopUsed': 'Numéro vérifié dans les messages : {code}',
   'settings.none': 'aucun',
   'settings.saveStop': 'Enregistrer le numéro STOP',
