@@ -35,6 +35,36 @@ export function testPhone(campaign: number, i: number): string {
  * contact with a granted consent (written straight to the tables: what `campaign schedule`
  * writes, without the preflight).
  */
+/** A message row of workspace `default`, due (and last changed) at `at`, planned unless said. */
+export function testMessageRow(m: {
+  campaignId: string;
+  contactId: number;
+  phone: string;
+  at: string;
+  state?: NewMessageRow['state'];
+  text?: string;
+  parts?: number | undefined;
+}): NewMessageRow {
+  return {
+    workspace_id: 'default',
+    campaign_id: m.campaignId,
+    contact_id: m.contactId,
+    licence_id: null,
+    seed: 0,
+    masked: 0,
+    phone: m.phone,
+    text: m.text ?? 'Dupont: -20% ce samedi ! STOP au 36180',
+    parts: m.parts ?? 1,
+    encoding: 'GSM-7',
+    planned_at: m.at,
+    window_ends_at: m.at,
+    state: m.state ?? 'planned',
+    attempts: 0,
+    created_at: m.at,
+    updated_at: m.at,
+  };
+}
+
 export async function seedCampaign(
   store: Store,
   options: { count: number; plannedAt: number; state?: string; text?: string; parts?: number },
@@ -69,27 +99,9 @@ export async function seedCampaign(
     ids.push(...inserted.map((r) => Number(r.id)));
   }
   const text = options.text ?? 'Dupont: -20% ce samedi ! STOP au 36180';
-  const messages: NewMessageRow[] = phones.map((phone, i) => ({
-    workspace_id: 'default',
-    campaign_id: id,
-    contact_id: ids[i]!,
-    licence_id: null,
-    seed: 0,
-    masked: 0,
-    phone,
-    text,
-    parts: options.parts ?? 1,
-    encoding: 'GSM-7',
-    planned_at: at,
-    window_ends_at: at,
-    state: 'planned',
-    attempts: 0,
-    next_attempt_at: null,
-    gateway_id: null,
-    error_code: null,
-    created_at: at,
-    updated_at: at,
-  }));
+  const messages = phones.map((phone, i) =>
+    testMessageRow({ campaignId: id, contactId: ids[i]!, phone, at, text, parts: options.parts }),
+  );
   for (let i = 0; i < messages.length; i += 500) {
     await messageTables(store.db)
       .insertInto('messages')

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { firstPartyEvent } from '../core/consent/consent-event.ts';
-import { testCampaignRow } from '../dispatch/dispatch-test-kit.ts';
+import { testCampaignRow, testMessageRow } from '../dispatch/dispatch-test-kit.ts';
 import { type CampaignRow, campaignTables, insertCampaign } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { listMarketAlerts } from '../store/market-alerts.ts';
@@ -19,6 +19,15 @@ const now = new Date('2026-12-01T10:00:00Z');
 function campaignRow(id: string, at: string, state = 'completed'): CampaignRow {
   return testCampaignRow(id, at, { state });
 }
+
+/** One message of a campaign to `phone`, due (and last changed) at `at`. */
+const messageRow = (
+  campaignId: string,
+  contactId: number,
+  phone: string,
+  state: 'delivered' | 'planned' | 'claimed',
+  at = now.toISOString(),
+) => testMessageRow({ campaignId, contactId, phone, at, state, text: 'Promo STOP au 36180' });
 
 /** A sent campaign (one delivered message per phone) and a later one with pending messages. */
 async function seed(store: Store, phones: readonly string[]) {
@@ -41,39 +50,13 @@ async function seed(store: Store, phones: readonly string[]) {
     )
     .returning(['id', 'phone'])
     .execute();
-  const row = (
-    campaignId: string,
-    contactId: number,
-    phone: string,
-    state: 'delivered' | 'planned' | 'claimed',
-  ) => ({
-    workspace_id: 'default',
-    campaign_id: campaignId,
-    contact_id: contactId,
-    licence_id: null,
-    seed: 0,
-    masked: 0,
-    phone,
-    text: 'Promo STOP au 36180',
-    parts: 1,
-    encoding: 'GSM-7' as const,
-    planned_at: at,
-    window_ends_at: at,
-    state,
-    attempts: 0,
-    next_attempt_at: null,
-    gateway_id: null,
-    error_code: null,
-    created_at: at,
-    updated_at: at,
-  });
   await messageTables(store.db)
     .insertInto('messages')
     .values(
       contacts.flatMap((c) => [
-        row('cmp_sent', Number(c.id), c.phone, 'delivered'),
-        row('cmp_next', Number(c.id), c.phone, 'planned'),
-        row('cmp_next', Number(c.id), c.phone, 'claimed'),
+        messageRow('cmp_sent', Number(c.id), c.phone, 'delivered'),
+        messageRow('cmp_next', Number(c.id), c.phone, 'planned'),
+        messageRow('cmp_next', Number(c.id), c.phone, 'claimed'),
       ]),
     )
     .execute();
@@ -156,27 +139,15 @@ forEachDatabase(
       .execute();
     await messageTables(store.db)
       .insertInto('messages')
-      .values({
-        workspace_id: 'default',
-        campaign_id: 'cmp_later',
-        contact_id: sent.contact_id,
-        licence_id: null,
-        seed: 0,
-        masked: 0,
-        phone,
-        text: 'Promo STOP au 36180',
-        parts: 1,
-        encoding: 'GSM-7',
-        planned_at: '2026-12-01T10:30:00.000Z',
-        window_ends_at: '2026-12-01T19:00:00.000Z',
-        state: 'delivered',
-        attempts: 1,
-        next_attempt_at: null,
-        gateway_id: null,
-        error_code: null,
-        created_at: now.toISOString(),
-        updated_at: '2026-12-01T10:30:01.000Z',
-      })
+      .values(
+        messageRow(
+          'cmp_later',
+          Number(sent.contact_id),
+          phone,
+          'delivered',
+          '2026-12-01T10:30:00.000Z',
+        ),
+      )
       .execute();
     const at = new Date('2026-12-01T12:20:00Z');
     await handleReply(store, { from: phone, to: '36180', text: 'STOP', at }, at);

@@ -66,6 +66,16 @@ export async function describeListUsage(store: Store, workspace: string): Promis
       kind: 'seed_misuse',
       listId: list.id,
     });
+    const seedAlerts: ListUsage['seedAlerts'] = [];
+    // One at a time: the cache then looks each sender up once.
+    for (const s of seeds) {
+      seedAlerts.push({
+        seed: s.phone,
+        campaignId: s.campaign_id,
+        sender: await senderOf(s.sender_workspace_id),
+        at: s.created_at,
+      });
+    }
     out.push({
       list: { id: list.id, name: list.name, version: list.version, contacts: list.contacts },
       quotes: await countQuotes(store.db, list.id),
@@ -88,14 +98,7 @@ export async function describeListUsage(store: Store, workspace: string): Promis
           text: l.shared_text,
         })),
       stops: { total: stops.length, unapplied: stops.filter((s) => s.applied_at === null).length },
-      seedAlerts: await Promise.all(
-        seeds.map(async (s) => ({
-          seed: s.phone,
-          campaignId: s.campaign_id,
-          sender: await senderOf(s.sender_workspace_id),
-          at: s.created_at,
-        })),
-      ),
+      seedAlerts,
     });
   }
   return out;

@@ -1,6 +1,5 @@
 import { BarChart } from '../components/bar-chart.tsx';
-import type { MessageKey } from '../i18n/fr.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
 import type { CampaignStatus } from './campaign-types.ts';
 import { labelCampaignState } from './label-campaign-state.ts';
 
@@ -10,12 +9,7 @@ const funnel = ['planned', 'claimed', 'submitting', 'submitted', 'delivered'];
 export function StatusView(props: { status: CampaignStatus }) {
   const t = useT();
   const s = props.status;
-  // A code the labels do not know yet reads as itself.
-  const named = (prefix: string, code: string) => {
-    const key = `${prefix}.${code}` as MessageKey;
-    const text = t(key);
-    return text === key ? code : text;
-  };
+  const named = (prefix: string, code: string) => labelOfCode(t, prefix, code);
   const states = Object.entries(s.states)
     .filter(([k, v]) => v > 0 || k === 'delivered')
     .map(([code, value]) => ({ code, label: named('messageState', code), value }));

@@ -30,38 +30,54 @@ export function ConsentEvidenceFields(props: {
   const set = (column: ConsentColumn, text: string) =>
     props.onChange({ ...v, [column]: text === '' ? undefined : text });
   const basis = v.consent_basis ?? '';
+  // One control per column, each in its labelled Field; the option words are `consent.<column>.<code>`.
+  const choice = (
+    column: ConsentColumn,
+    label: string,
+    codes: readonly string[],
+    words: string,
+  ) => (
+    <Field label={label}>
+      {(a) => (
+        <select {...a} value={v[column] ?? ''} onChange={(e) => set(column, e.target.value)}>
+          <option value="">{t('consent.fromFile')}</option>
+          {codes.map((code) => (
+            <option key={code} value={code}>
+              {t(`${words}.${code}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  const text = (column: ConsentColumn, label: string, type: 'date' | 'url') => (
+    <Field label={label}>
+      {(a) => (
+        <input
+          {...a}
+          type={type}
+          value={v[column] ?? ''}
+          onChange={(e) => set(column, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+  const yes = (column: ConsentColumn, label: string) => (
+    <label className="check-line">
+      <input
+        type="checkbox"
+        checked={v[column] === 'true'}
+        onChange={(e) => set(column, e.target.checked ? 'true' : '')}
+      />
+      {label}
+    </label>
+  );
   return (
     <fieldset className="consent-evidence">
       <legend>{t('consent.legend')}</legend>
       <p className="hint">{t('consent.hint')}</p>
-      <Field label={t('consent.basis')}>
-        {(a) => (
-          <select {...a} value={basis} onChange={(e) => set('consent_basis', e.target.value)}>
-            <option value="">{t('consent.fromFile')}</option>
-            {bases.map((b) => (
-              <option key={b} value={b}>
-                {t(`consent.basis.${b}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('consent.mechanism')}>
-        {(a) => (
-          <select
-            {...a}
-            value={v.consent_mechanism ?? ''}
-            onChange={(e) => set('consent_mechanism', e.target.value)}
-          >
-            <option value="">{t('consent.fromFile')}</option>
-            {mechanisms.map((m) => (
-              <option key={m} value={m}>
-                {t(`consent.mechanism.${m}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {choice('consent_basis', t('consent.basis'), bases, 'consent.basis')}
+      {choice('consent_mechanism', t('consent.mechanism'), mechanisms, 'consent.mechanism')}
       <Field label={t('consent.wording')} hint={t('consent.wordingHint')}>
         {(a) => (
           <textarea
@@ -72,46 +88,12 @@ export function ConsentEvidenceFields(props: {
           />
         )}
       </Field>
-      <Field label={t('consent.collectedAt')}>
-        {(a) => (
-          <input
-            {...a}
-            type="date"
-            value={v.consent_collected_at ?? ''}
-            onChange={(e) => set('consent_collected_at', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('consent.formUrl')}>
-        {(a) => (
-          <input
-            {...a}
-            type="url"
-            value={v.consent_form_url ?? ''}
-            onChange={(e) => set('consent_form_url', e.target.value)}
-          />
-        )}
-      </Field>
-      {basis === 'soft_opt_in' && (
-        <label className="check-line">
-          <input
-            type="checkbox"
-            checked={v.consent_customer_purchase === 'true'}
-            onChange={(e) => set('consent_customer_purchase', e.target.checked ? 'true' : '')}
-          />
-          {t('consent.purchase')}
-        </label>
-      )}
-      {basis !== '' && basis !== 'opt_in' && (
-        <label className="check-line">
-          <input
-            type="checkbox"
-            checked={v.consent_objection_offered === 'true'}
-            onChange={(e) => set('consent_objection_offered', e.target.checked ? 'true' : '')}
-          />
-          {t('consent.objection')}
-        </label>
-      )}
+      {text('consent_collected_at', t('consent.collectedAt'), 'date')}
+      {text('consent_form_url', t('consent.formUrl'), 'url')}
+      {basis === 'soft_opt_in' && yes('consent_customer_purchase', t('consent.purchase'))}
+      {basis !== '' &&
+        basis !== 'opt_in' &&
+        yes('consent_objection_offered', t('consent.objection'))}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../api-client.ts';
 import type { MessageKey } from '../i18n/fr.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
 import type { Job } from './use-job.ts';
 
 /** A job's progress bar, then its outcome (figures from the API) and the rejects download. */
@@ -39,16 +39,11 @@ export function JobProgress(props: {
   const figures = Object.entries(summary).filter(([, v]) => typeof v === 'number');
   const refusal = typeof result.message === 'string' ? result.message : null;
   const reasons = Object.entries((summary.rejectedByReason ?? {}) as Record<string, number>);
-  const label = (k: string) => {
-    const key = `summary.${k}` as MessageKey;
-    const text = t(key);
-    return text === key ? k : text;
-  };
+  const label = (k: string) => labelOfCode(t, 'summary', k);
   // The code stays beside the words: it is what the rejects report's `reason` column says.
   const reasonLabel = (code: string) => {
-    const key = `reason.${code}` as MessageKey;
-    const text = t(key);
-    return text === key ? code : `${text} (${code})`;
+    const text = labelOfCode(t, 'reason', code);
+    return text === code ? code : `${text} (${code})`;
   };
   return (
     <div className="job" aria-live="polite">

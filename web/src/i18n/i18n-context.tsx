@@ -26,6 +26,16 @@ export function useT(): Translate {
 }
 
 /**
+ * The words for a code the API sends (`prefix.code`), or the code itself when the interface
+ * has no words for it yet (a new state, a new reject reason).
+ */
+export function labelOfCode(t: Translate, prefix: string, code: string): string {
+  const key = `${prefix}.${code}` as MessageKey;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/**
  * A message that agrees with a count: `base.one` or `base.other` by the language's own rule
  * (French puts 0 and 1 in the singular, English only 1), with `{count}` filled.
  */

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { LoadState } from '../components/load-state.tsx';
-import type { MessageKey } from '../i18n/fr.ts';
-import { useT } from '../i18n/i18n-context.tsx';
+import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
 import { ProviderPanel } from '../market/provider-panel.tsx';
 import { QuotePanel } from '../market/quote-panel.tsx';
 import type { ScreenProps } from '../screen-props.ts';
@@ -116,7 +115,7 @@ export function MarketScreen(props: ScreenProps) {
                 <td>
                   {l.price.toLocaleString(undefined, { style: 'currency', currency: l.currency })}
                 </td>
-                <td>{t(`licenceState.${l.state}` as MessageKey)}</td>
+                <td>{labelOfCode(t, 'licenceState', l.state)}</td>
               </tr>
             ))}
           </tbody>
