@@ -79,13 +79,15 @@ forEachDatabase(
       defaultPolicy: 'charter',
     });
 
-    // The composer's check now uses the workspace STOP code and approved senders.
+    // The composer's check now uses the workspace STOP code and approved senders; the text
+    // names no advertiser either (FR-MSG-01, a warning).
     const check = await t.call('POST', `/api/workspaces/${t.a.id}/messages/check`, t.keys.a, {
       body: { text: 'Soldes ! STOP au 36180', sender: 'AUTRE' },
     });
     assert.equal(check.status, 200, check.text);
     assert.equal(check.json.ok, false);
     assert.deepEqual(check.json.violations.map((v: { rule: string }) => v.rule).sort(), [
+      'FR-MSG-01',
       'FR-MSG-02',
       'TX-SND-01',
     ]);

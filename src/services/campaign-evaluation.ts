@@ -15,6 +15,7 @@ import {
 import type { Store } from '../store/db.ts';
 import { readSendingSettings } from '../store/workspace-settings.ts';
 import { findWorkspace } from '../store/workspaces.ts';
+import { advertiserOf } from './advertiser-names.ts';
 import { loadCampaignRecipients, type RecipientSet } from './campaign-recipients.ts';
 import { checkCampaignLicences } from './licences.ts';
 
@@ -67,6 +68,7 @@ export async function evaluateCampaign(
     maxParts: policy.maxParts ?? 1,
     senderDenylist: policy.senderDenylist,
     approvedSenders: sending.senders,
+    advertiser: advertiserOf(workspace, sending.senders),
     rightsMention: workspace?.rights_mention ?? null,
     exhaustedLicences: new Set(set.usedRentals.keys()),
     penaltyPerNumberEur: policy.penaltyPerNumberEur ?? 1000,

@@ -220,3 +220,55 @@ test('the transport view never shows a password, a system id, a user name or a U
   }
   assert.equal(describeTransport('simulator').kind, 'simulator');
 });
+
+forEachDatabase(
+  'FR-MSG-01: campaigns that do not name the advertiser are warned',
+  async (store) => {
+    const ws = await setUp(store);
+    const anonymous = '-20% ce week-end ! STOP au 36180';
+    const base = { workspace: 'Adv', name: 'Soldes', text: anonymous, audiences: ['tous'] };
+    const hidden = await createCampaign(store, { ...base, sender: 'SOLDES' }, now);
+    const warned = await preflightCampaign(store, policy, { workspace: 'Adv', id: hidden.id }, now);
+    const finding = warned.findings.find((f) => f.rule === 'FR-MSG-01');
+    assert.equal(finding?.severity, 'warn');
+    assert.match(finding!.message, /« SOLDES ».*« Dupont SA »/);
+    // Named by the sender, or by the text: nothing to say.
+    const bySender = await createCampaign(store, { ...base, sender: 'DUPONT' }, now);
+    const byText = await createCampaign(store, { ...base, sender: 'SOLDES', text }, now);
+    for (const named of [bySender, byText]) {
+      const report = await preflightCampaign(
+        store,
+        policy,
+        { workspace: 'Adv', id: named.id },
+        now,
+      );
+      assert.ok(!report.findings.some((f) => f.rule === 'FR-MSG-01'), named.text);
+    }
+    // The composer says so as it is typed, for promotional messages.
+    const typed = await checkWorkspaceMessage(store, policyConfig, ws, {
+      text: anonymous,
+      sender: 'SOLDES',
+    });
+    assert.ok(typed.violations.some((v) => v.rule === 'FR-MSG-01' && v.severity === 'warn'));
+    const notice = await checkWorkspaceMessage(store, policyConfig, ws, {
+      text: 'Votre colis est arrivé.',
+      sender: 'SOLDES',
+      purpose: 'transactional',
+    });
+    assert.ok(!notice.violations.some((v) => v.rule === 'FR-MSG-01'));
+    // The workspace made on first run has no identity to look for until it is given one.
+    await saveAudience(store, { workspace: 'default', name: 'tous', filter: { all: [] } }, now);
+    const unnamed = await createCampaign(
+      store,
+      { ...base, workspace: 'default', sender: 'SOLDES' },
+      now,
+    );
+    const report = await preflightCampaign(
+      store,
+      policy,
+      { workspace: 'default', id: unnamed.id },
+      now,
+    );
+    assert.ok(!report.findings.some((f) => f.rule === 'FR-MSG-01'));
+  },
+);

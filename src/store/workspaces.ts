@@ -5,6 +5,8 @@ import type { Database, WorkspacesTable } from './schema.ts';
 export type Workspace = WorkspacesTable;
 
 export const defaultWorkspaceId = 'default';
+/** The name the workspace created on first run has until someone renames it. */
+export const defaultWorkspaceName = 'default';
 
 /** Creates the default workspace when there is no workspace at all. */
 export async function ensureDefaultWorkspace(db: Kysely<Database>, now: Date): Promise<void> {
@@ -14,7 +16,7 @@ export async function ensureDefaultWorkspace(db: Kysely<Database>, now: Date): P
     .insertInto('workspaces')
     .values({
       id: defaultWorkspaceId,
-      name: 'default',
+      name: defaultWorkspaceName,
       legal_name: null,
       is_provider: 0,
       rights_mention: null,

@@ -4,6 +4,7 @@ import { checkStop } from '../message/check-stop.ts';
 import type { CompiledTemplate } from '../message/compile-template.ts';
 import { detectStop } from '../message/detect-stop.ts';
 import { measureText } from '../message/measure-text.ts';
+import { type AdvertiserNames, checkAdvertiserNamed } from './check-advertiser-named.ts';
 import { checkApprovedSender } from './check-approved-sender.ts';
 import { findPromotionalMarkers } from './find-promotional-markers.ts';
 import { createFinding, type Finding } from './finding.ts';
@@ -17,6 +18,8 @@ export interface CampaignMessageContext {
   readonly senderDenylist: readonly string[] | undefined;
   /** The workspace's approved sender names; empty or absent = any sender the rules accept. */
   readonly approvedSenders?: readonly string[] | undefined;
+  /** Whom the campaign is sent for (FR-MSG-01); absent = not checked. */
+  readonly advertiser?: AdvertiserNames | undefined;
   readonly maxParts: number;
   /** The workspace's source-and-rights mention (LIST-03), e.g. a link; null when none is set. */
   readonly rightsMention: string | null;
@@ -33,7 +36,7 @@ export interface CampaignMessageCheck {
   readonly promotionalMarkers: readonly string[];
 }
 
-/** The message findings of a campaign: length and encoding over every recipient, STOP, sender, LIST-03, FR-SCOPE-01. */
+/** The message findings of a campaign: length and encoding over every recipient, STOP, sender, advertiser named, LIST-03, FR-SCOPE-01. */
 export function checkCampaignMessage(context: CampaignMessageContext): CampaignMessageCheck {
   const { template, measures, eligible } = context;
   const everyone = Math.max(eligible, 1);
@@ -82,6 +85,11 @@ export function checkCampaignMessage(context: CampaignMessageContext): CampaignM
     ? checkApprovedSender(context.sender, context.approvedSenders)
     : null;
   if (unapproved) findings.push({ ...unapproved, count: everyone });
+  const hidden =
+    context.advertiser && context.purpose === 'promotional'
+      ? checkAdvertiserNamed(context.sender, template.source, context.advertiser)
+      : null;
+  if (hidden) findings.push({ ...hidden, count: everyone });
   if (context.fromList > 0) {
     const token = context.rightsMention?.trim();
     if (!token || !template.source.toLowerCase().includes(token.toLowerCase())) {

@@ -33,6 +33,12 @@ export const ruleCatalogue = {
     title: 'Opposition (STOP) respectée immédiatement et sans limite de durée',
     source: 'L34-5 CPCE ; RGPD art. 21(2)–(3) ; Charte AF2M 2026',
   },
+  'FR-MSG-01': {
+    layer: 'law',
+    title: 'Annonceur identifié par l’émetteur ou le texte',
+    source:
+      'L34-5 CPCE ; CNIL « La prospection commerciale par SMS-MMS » (identité de l’annonceur)',
+  },
   'FR-MSG-02': {
     layer: 'law',
     title: 'Moyen d’opposition gratuit (STOP au 36xxx) dans chaque message',

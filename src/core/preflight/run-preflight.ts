@@ -3,6 +3,7 @@ import type { Purpose, Sector } from '../campaign/campaign.ts';
 import { compileTemplate } from '../message/compile-template.ts';
 import { measureText } from '../message/measure-text.ts';
 import type { Encoding } from '../message/part-capacity.ts';
+import type { AdvertiserNames } from './check-advertiser-named.ts';
 import { checkCampaignMessage } from './check-campaign-message.ts';
 import { describeExclusions } from './describe-exclusions.ts';
 import { createFinding, type Finding } from './finding.ts';
@@ -26,6 +27,8 @@ export interface PreflightInput {
   readonly senderDenylist?: readonly string[] | undefined;
   /** The workspace's approved sender names (TX-SND-01); empty or absent = any valid sender. */
   readonly approvedSenders?: readonly string[] | undefined;
+  /** Whom the campaign is sent for (FR-MSG-01: named by the sender or the text). */
+  readonly advertiser?: AdvertiserNames | undefined;
   /** The workspace's LIST-03 source-and-rights mention token; null/undefined when none. */
   readonly rightsMention?: string | null;
   /** Rental licences already used by another campaign. */
@@ -91,6 +94,7 @@ export function runPreflight(input: PreflightInput): {
     stopCode: input.stopCode,
     senderDenylist: input.senderDenylist,
     approvedSenders: input.approvedSenders,
+    advertiser: input.advertiser,
     maxParts,
     rightsMention: input.rightsMention ?? null,
     measures,
