@@ -160,7 +160,8 @@ function createRecipientBuilder(placeholders: readonly string[]) {
       // The store judged consent at `now`: 1 = not granted, 2 = lapsed (an end in the past).
       consentStatus: consent === 1 ? 'none' : 'granted',
       consentValidUntil: consent === 2 ? 0 : null,
-      suppressed: k >= 4,
+      suppressed: (k & 4) !== 0,
+      exception: k & 8 ? 'b2b' : k & 16 ? 'non_commercial' : null,
       listId: licence?.list_id ?? listOf(row.list_ref),
       licenceId: licence?.id ?? null,
       licenceKind: licence ? licence.type : null,

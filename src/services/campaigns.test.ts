@@ -291,3 +291,24 @@ forEachDatabase('campaign: sector ban, finish-by and bad input', async (store) =
     );
   }
 });
+
+forEachDatabase(
+  'campaign preflight: contacts reached under the B2B or non-commercial exception are warned',
+  async (store) => {
+    const { a } = await setUpMarket(store);
+    await insertContacts(store, a.id, [
+      ['+33600000011', { consent_basis: 'b2b' }],
+      ['+33600000012', { consent_basis: 'b2b' }],
+      ['+33600000013', { consent_basis: 'non_commercial' }],
+      ['+33600000014', { consent_basis: 'opt_in' }],
+    ]);
+    await saveAudience(store, { workspace: 'Adv', name: 'tous', filter: { all: [] } }, now);
+    const made = await createCampaign(store, { ...base, text: good }, now);
+    const report = await preflightCampaign(store, policy, { workspace: 'Adv', id: made.id }, now);
+    const counts = Object.fromEntries(
+      report.findings.filter((f) => f.rule.startsWith('FR-CONS-0')).map((f) => [f.rule, f.count]),
+    );
+    assert.deepEqual(counts, { 'FR-CONS-05': 2, 'FR-CONS-04': 1 });
+    assert.ok(report.ok, JSON.stringify(report.findings));
+  },
+);

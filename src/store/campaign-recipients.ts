@@ -15,7 +15,8 @@ export interface RecipientRow {
   readonly postal_code: string | null;
   /**
    * Consent at `at` (0 granted and valid, 1 not granted, 2 granted but lapsed:
-   * consent_valid_until at or before `at`) + 4 when an active suppression applies.
+   * consent_valid_until at or before `at`) + 4 when an active suppression applies + 8 when the
+   * consent rests on the B2B exception, 16 on the non-commercial one (FR-CONS-05, FR-CONS-04).
    */
   readonly k: number;
   /** The list the contact comes from: its list_id, or a purchased copy's 'list:<id>@<v>' source. */
@@ -61,7 +62,8 @@ function selectColumns(c: RecipientColumns, suppressed: RawBuilder<SqlBool>): Ra
     (CASE WHEN contacts.consent_status <> 'granted' THEN 1
           WHEN contacts.consent_valid_until IS NOT NULL AND contacts.consent_valid_until <= ${c.at}
           THEN 2 ELSE 0 END
-     + CASE WHEN ${suppressed} THEN 4 ELSE 0 END) AS k,
+     + CASE WHEN ${suppressed} THEN 4 ELSE 0 END
+     + CASE contacts.consent_basis WHEN 'b2b' THEN 8 WHEN 'non_commercial' THEN 16 ELSE 0 END) AS k,
     CASE WHEN contacts.list_id IS NOT NULL THEN contacts.list_id
          WHEN substr(contacts.source, 1, 5) = 'list:' THEN contacts.source END AS list_ref
     ${sql.join(

@@ -14,6 +14,11 @@ export interface PreflightRecipient {
   /** End of validity (FR-CONS-07, 3 years): ISO string or epoch ms; null = no end known. */
   readonly consentValidUntil: string | number | null;
   readonly suppressed: boolean;
+  /**
+   * A consent basis that is an exception to prior consent, each with its own conditions:
+   * professionals (b2b, FR-CONS-05) or a non-commercial sender (FR-CONS-04).
+   */
+  readonly exception?: 'b2b' | 'non_commercial' | null;
   /** Set when the contact belongs to a provider's list (rented or bought). */
   readonly listId?: string | null;
   readonly licenceId?: string | null;

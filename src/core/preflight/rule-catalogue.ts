@@ -23,6 +23,17 @@ export const ruleCatalogue = {
     source:
       'L34-5 al. 1–2 CPCE ; CNIL « La prospection commerciale par SMS-MMS » ; RGPD art. 4(11)',
   },
+  'FR-CONS-04': {
+    layer: 'law',
+    title:
+      'Prospection non commerciale : association ou organisme caritatif, message sans but commercial',
+    source: 'CNIL « La prospection commerciale par SMS-MMS »',
+  },
+  'FR-CONS-05': {
+    layer: 'law',
+    title: 'Exception B2B : numéro professionnel, message en rapport avec la profession',
+    source: 'CNIL, délibération du 17 février 2005 ; pages CNIL SMS et e-mail B2B',
+  },
   'FR-CONS-07': {
     layer: 'law',
     title: 'Consentement de plus de 3 ans sans interaction : caduc',

@@ -279,3 +279,25 @@ test('findings come blocking first, then law before policy', () => {
   const order = report.findings.map((f) => `${f.severity}:${f.layer}`);
   assert.deepEqual(order, ['block:law', 'warn:law', 'warn:policy']);
 });
+
+test('FR-CONS-05 and FR-CONS-04: exception bases are eligible, counted and explained', () => {
+  const recipients = [
+    recipient({ exception: 'b2b' }),
+    recipient({ exception: 'b2b' }),
+    recipient({ exception: 'non_commercial' }),
+    recipient(),
+    // Excluded anyway: not counted under its exception.
+    recipient({ exception: 'b2b', suppressed: true }),
+  ];
+  const { report } = preflight(recipients);
+  assert.equal(report.recipients.eligible, 4);
+  const b2b = report.findings.find((f) => f.rule === 'FR-CONS-05');
+  assert.deepEqual([b2b?.severity, b2b?.count, b2b?.layer], ['warn', 2, 'law']);
+  assert.match(b2b!.message, /activité professionnelle/);
+  const charity = report.findings.find((f) => f.rule === 'FR-CONS-04');
+  assert.deepEqual([charity?.severity, charity?.count], ['warn', 1]);
+  assert.match(charity!.message, /association ou un organisme caritatif/);
+  assert.ok(report.ok);
+  const plain = preflight([recipient()]).report;
+  assert.ok(!plain.findings.some((f) => f.rule === 'FR-CONS-05' || f.rule === 'FR-CONS-04'));
+});

@@ -112,7 +112,11 @@ export function runPreflight(input: PreflightInput): {
       ),
     );
   }
-  findings.push(...message.findings, ...describeExclusions(screen.excluded, campaign.sector));
+  findings.push(
+    ...message.findings,
+    ...describeExceptions(screen),
+    ...describeExclusions(screen.excluded, campaign.sector),
+  );
   const penalty = input.penaltyPerNumberEur ?? 1000;
   const fallback = screen.eligible.length === 0 ? measureText(template.render({}).text) : null;
   const report: PreflightReport = {
@@ -146,6 +150,35 @@ export function runPreflight(input: PreflightInput): {
       parts: measures.parts,
     },
   };
+}
+
+/**
+ * Recipients reached without prior consent, under an exception whose conditions the data
+ * cannot show: the marketer is told what makes it lawful (warnings, kept in the certificate).
+ */
+function describeExceptions(screen: { b2b: number; nonCommercial: number }): Finding[] {
+  const found: Finding[] = [];
+  if (screen.b2b > 0) {
+    found.push(
+      createFinding(
+        'FR-CONS-05',
+        'warn',
+        screen.b2b,
+        `${screen.b2b} destinataire(s) joints sans consentement préalable au titre de l’exception B2B : le message doit porter sur leur activité professionnelle, sur leur numéro professionnel ; une offre grand public leur exige un opt-in.`,
+      ),
+    );
+  }
+  if (screen.nonCommercial > 0) {
+    found.push(
+      createFinding(
+        'FR-CONS-04',
+        'warn',
+        screen.nonCommercial,
+        `${screen.nonCommercial} destinataire(s) joints sans consentement préalable au titre de la prospection non commerciale : réservé à une association ou un organisme caritatif, pour un message sans but commercial ; sinon un opt-in est nécessaire.`,
+      ),
+    );
+  }
+  return found;
 }
 
 const layerOrder = { law: 0, charter: 1, policy: 2, advice: 3 } as const;

@@ -30,6 +30,9 @@ export interface ScreenResult {
   /** Eligible recipients from a provider's list (LIST-03) and from a rental (masked). */
   readonly fromList: number;
   readonly rented: number;
+  /** Eligible recipients whose consent rests on an exception basis (FR-CONS-05, FR-CONS-04). */
+  readonly b2b: number;
+  readonly nonCommercial: number;
 }
 
 const [
@@ -121,6 +124,8 @@ export function screenRecipients(
   const classOf = new Uint16Array(keep.size);
   let fromList = 0;
   let rented = 0;
+  let b2b = 0;
+  let nonCommercial = 0;
   for (let j = 0; j < c; j++) {
     if (keep.get(candidateKey[j]!) !== j) {
       counts[duplicate]!++;
@@ -132,6 +137,8 @@ export function screenRecipients(
     e164s.push(normalised[j]!);
     if (r.listId) fromList++;
     if (r.licenceKind === 'rental') rented++;
+    if (r.exception === 'b2b') b2b++;
+    else if (r.exception === 'non_commercial') nonCommercial++;
   }
   let withoutValidConsent = 0;
   consentless.forEachKey((key) => {
@@ -151,6 +158,8 @@ export function screenRecipients(
     classes: finder.classes,
     fromList,
     rented,
+    b2b,
+    nonCommercial,
   };
 }
 
