@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type DispatchRuntime, startDispatch } from './dispatch/start-dispatch.ts';
 import { handleReply } from './services/inbound.ts';
+import { createOptOutWatch, optOutGuardOf } from './services/opt-out-watch.ts';
 import { createSeedWatch } from './services/seed-watch.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateStore } from './store/migrate.ts';
@@ -52,11 +53,12 @@ export function createApp(config: Config): App {
     },
     async dispatch(options = {}) {
       const store = await this.store();
+      const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
       return startDispatch({
         ...options,
         store,
         transport: parseTransportUrl(config.transport),
-        onReply: (reply) => handleReply(store, reply, new Date()),
+        onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
         onSubmitted: createSeedWatch(store),
       });
     },

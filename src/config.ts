@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultOptOutGuard } from './core/campaign/opt-out-guard.ts';
 import { DomainError } from './core/domain-error.ts';
 
 /**
@@ -28,6 +29,11 @@ const schema = z.object({
   TEXTO_SENDER_DENYLIST: listOfWords.optional(),
   TEXTO_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(1),
   TEXTO_PENALTY_PER_NUMBER_EUR: z.coerce.number().nonnegative().default(1000),
+  TEXTO_OPT_OUT_PAUSE_PERCENT: z.coerce
+    .number({ error: 'must be a percentage from 0 to 100' })
+    .min(0, 'must be a percentage from 0 to 100')
+    .max(100, 'must be a percentage from 0 to 100')
+    .default(defaultOptOutGuard.percent),
   TEXTO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -41,6 +47,8 @@ export interface Config {
   readonly senderDenylist: readonly string[] | undefined;
   readonly maxParts: number;
   readonly penaltyPerNumberEur: number;
+  /** FR-SND-04: pause a campaign whose opt-outs reach this share of its sent messages; 0 = never. */
+  readonly optOutPausePercent: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -66,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     senderDenylist: e.TEXTO_SENDER_DENYLIST ? Object.freeze(e.TEXTO_SENDER_DENYLIST) : undefined,
     maxParts: e.TEXTO_MAX_PARTS,
     penaltyPerNumberEur: e.TEXTO_PENALTY_PER_NUMBER_EUR,
+    optOutPausePercent: e.TEXTO_OPT_OUT_PAUSE_PERCENT,
     logLevel: e.TEXTO_LOG_LEVEL,
   });
 }

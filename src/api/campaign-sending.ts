@@ -31,6 +31,11 @@ const statusView = z
       .string()
       .nullable()
       .describe('When the next planned message is due (a later window or slot), or null'),
+    optOuts: z
+      .object({ count: z.number(), percent: z.number().nullable() })
+      .describe(
+        'Replies read as an opt-out (STOP), and their share of the messages sent in percent; a campaign reaching TEXTO_OPT_OUT_PAUSE_PERCENT (default 5) is paused once (FR-SND-04)',
+      ),
   })
   .meta({ id: 'CampaignStatus' });
 

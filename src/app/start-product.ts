@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { startDispatch } from '../dispatch/start-dispatch.ts';
 import type { DemoLogin } from '../services/demo-seed.ts';
 import { handleReply } from '../services/inbound.ts';
+import { createOptOutWatch, optOutGuardOf } from '../services/opt-out-watch.ts';
 import { prepareProduct, startProductWorkers } from '../services/product.ts';
 import { createSeedWatch } from '../services/seed-watch.ts';
 import { describeTransport } from '../services/transport-view.ts';
@@ -90,13 +91,14 @@ export async function startProduct(
     ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}),
     log,
   });
+  const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
   const runtime =
     options.dispatch === false
       ? null
       : await startDispatch({
           store,
           transport: parseTransportUrl(config.transport),
-          onReply: (reply) => handleReply(store, reply, new Date()),
+          onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
           onSubmitted: createSeedWatch(store),
           // The API shares this process and its SQLite connection: a second connection for the
           // receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.

@@ -20,6 +20,8 @@ export const campaignStatus: Command = {
       writeLine(io, `  states: ${states.map(([s, n]) => `${s} ${n}`).join(', ') || '—'}`);
       const parts = Object.entries(status.delivery);
       writeLine(io, `  delivery: ${parts.map(([s, n]) => `${s} ${n}`).join(', ') || '—'}`);
+      const { count, percent } = status.optOuts;
+      if (count > 0) writeLine(io, `  opt-outs (STOP): ${count}, ${percent} % of messages sent`);
       if (status.unknown > 0) {
         writeLine(
           io,

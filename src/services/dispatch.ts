@@ -1,3 +1,4 @@
+import { optOutPercent } from '../core/campaign/opt-out-guard.ts';
 import { transitionCampaign } from '../core/campaign/transition-campaign.ts';
 import { updateCampaignState } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
@@ -7,6 +8,7 @@ import { countMessagesByState, type MessageState } from '../store/messages.ts';
 import type { CampaignPolicy } from './campaign-evaluation.ts';
 import { type ScheduleOutcome, scheduleCampaign } from './campaign-schedule.ts';
 import { type CampaignRef, loadCampaign, toCampaign } from './campaigns.ts';
+import { tallyOptOuts } from './opt-out-watch.ts';
 
 export type SendPreparation =
   | {
@@ -64,6 +66,8 @@ export interface CampaignStatus {
   readonly unmatchedReceipts: number;
   /** When the next planned message is due (a later window, a best slot), or null. */
   readonly nextPlannedAt: string | null;
+  /** Replies read as an opt-out, and their share of the messages sent (FR-SND-04), in percent. */
+  readonly optOuts: { readonly count: number; readonly percent: number | null };
 }
 
 const allStates: readonly MessageState[] = [
@@ -100,7 +104,13 @@ export async function describeCampaignStatus(
     unknown: states.unknown,
     unmatchedReceipts: await countParkedReceipts(store.db),
     nextPlannedAt: states.planned > 0 ? await nextPlannedAt(store.db, row.id) : null,
+    optOuts: await describeOptOuts(store, row.workspace_id, row.id),
   };
+}
+
+async function describeOptOuts(store: Store, workspaceId: string, campaignId: string) {
+  const tally = await tallyOptOuts(store, workspaceId, campaignId);
+  return { count: tally.optOuts, percent: optOutPercent(tally) };
 }
 
 /** Waits until no message of the campaign awaits its receipt, or the time is up. */

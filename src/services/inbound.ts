@@ -14,6 +14,7 @@ import { insertSuppression } from '../store/suppressions.ts';
 import { recordInteraction, recordOptOut } from './consent.ts';
 import { recordStopForRental } from './licences.ts';
 import { passObjectionOn } from './objections.ts';
+import type { OptOutWatch } from './opt-out-watch.ts';
 import { resolveWorkspace } from './workspaces.ts';
 
 export interface Reply {
@@ -28,6 +29,8 @@ export interface ReplyOutcome {
   readonly interpretation: ReplyInterpretation;
   readonly action: string;
   readonly cancelled: number;
+  /** Its campaign was paused for drawing too many opt-outs (FR-SND-04). */
+  readonly pausedCampaign?: true;
 }
 
 /**
@@ -37,7 +40,12 @@ export interface ReplyOutcome {
  * cancel its pending messages; a probable opt-out suppresses it pending review; START/UNSTOP is
  * recorded only (a new recorded opt-in lifts a STOP). Every reply counts as an interaction.
  */
-export async function handleReply(store: Store, reply: Reply, now: Date): Promise<ReplyOutcome> {
+export async function handleReply(
+  store: Store,
+  reply: Reply,
+  now: Date,
+  optOutWatch?: OptOutWatch,
+): Promise<ReplyOutcome> {
   const interpretation = classifyReply(reply.text);
   const at = now.toISOString();
   const latest = await findLatestMessageTo(store.db, reply.from);
@@ -97,7 +105,12 @@ export async function handleReply(store: Store, reply: Reply, now: Date): Promis
     },
     at,
   );
-  return { interpretation, action, cancelled };
+  const optedOut = interpretation === 'stop' || interpretation === 'probable_stop';
+  const paused =
+    optedOut && latest?.campaignId && optOutWatch
+      ? await optOutWatch(latest.workspaceId, latest.campaignId, now)
+      : false;
+  return { interpretation, action, cancelled, ...(paused ? { pausedCampaign: true } : {}) };
 }
 
 /** A rental recipient's STOP (LIST-04): suppressed for the renter and reported to the provider. */

@@ -57,3 +57,20 @@ export async function listAuditEntries(
   if (page.before !== undefined) query = query.where('id', '<', page.before);
   return query.orderBy('id', 'desc').limit(page.limit).execute();
 }
+
+/** Whether the workspace's log holds an entry of `action` on the target `targetId`. */
+export async function hasAuditEntry(
+  db: Kysely<Database>,
+  workspaceId: string,
+  action: string,
+  targetId: string,
+): Promise<boolean> {
+  const row = await auditDb(db)
+    .selectFrom('audit_log')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('action', '=', action)
+    .where('target_id', '=', targetId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

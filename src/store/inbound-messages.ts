@@ -97,3 +97,15 @@ export async function findLatestMessageTo(
     }
   );
 }
+
+/** Replies to a campaign read as an opt-out (STOP and probable STOP). */
+export async function countCampaignOptOuts(
+  db: Kysely<Database>,
+  workspaceId: string,
+  campaignId: string,
+): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM inbound_messages
+    WHERE campaign_id = ${campaignId} AND interpretation IN ('stop', 'probable_stop')
+      AND workspace_id = ${workspaceId}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -12,6 +12,7 @@ import { up as jobsWebhooks } from './0009-jobs-webhooks.ts';
 import { up as consentEvidence } from './0010-consent-evidence.ts';
 import { up as workspaceSettings } from './0011-workspace-settings.ts';
 import { up as contactsChanged } from './0012-contacts-changed.ts';
+import { up as inboundByCampaign } from './0013-inbound-by-campaign.ts';
 
 export interface Migration {
   readonly name: string;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { name: '0010-consent-evidence', up: consentEvidence },
   { name: '0011-workspace-settings', up: workspaceSettings },
   { name: '0012-contacts-changed', up: contactsChanged },
+  { name: '0013-inbound-by-campaign', up: inboundByCampaign },
 ];

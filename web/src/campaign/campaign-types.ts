@@ -61,6 +61,7 @@ export interface CampaignStatus {
   states: Record<string, number>;
   delivery: Record<string, number>;
   unknown: number;
+  optOuts: { count: number; percent: number | null };
 }
 
 export type ActionAnswer =

@@ -22,6 +22,14 @@ export function StatusView(props: { status: CampaignStatus }) {
         {t('campaign.stateIs', { state: labelCampaignState(t, s.state) })} ·{' '}
         {t('campaign.total', { n: s.total.toLocaleString() })}
       </p>
+      {s.optOuts.count > 0 && (
+        <p data-testid="opt-outs">
+          {t('campaign.optOuts', {
+            n: s.optOuts.count.toLocaleString(),
+            percent: (s.optOuts.percent ?? 0).toLocaleString(),
+          })}
+        </p>
+      )}
       <div className="charts">
         <BarChart title={t('campaign.byState')} rows={states} />
         <BarChart
