@@ -59,6 +59,7 @@ export function createApp(config: Config): App {
         store,
         transport: parseTransportUrl(config.transport),
         onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
+        stopCode: config.stopCode,
         onSubmitted: createSeedWatch(store),
       });
     },

@@ -99,6 +99,7 @@ export async function startProduct(
           store,
           transport: parseTransportUrl(config.transport),
           onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
+          stopCode: config.stopCode,
           onSubmitted: createSeedWatch(store),
           // The API shares this process and its SQLite connection: a second connection for the
           // receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.

@@ -31,7 +31,7 @@ export async function claimBatch(store: Store, request: ClaimRequest): Promise<C
   if (messages.length === 0) return { messages, facts: null };
   const campaigns = [...new Set(messages.map((m) => m.campaignId))];
   await markCampaignsSending(store.db, campaigns, request.now);
-  return { messages, facts: await loadHandOffFacts(store.db, messages) };
+  return { messages, facts: await loadHandOffFacts(store.db, messages, request.stopCode) };
 }
 
 /** The queue on the store's own connection (PostgreSQL, in-memory SQLite, no thread). */

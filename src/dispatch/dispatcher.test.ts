@@ -6,9 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { describeCampaignStatus } from '../services/dispatch.ts';
+import { listAuditEntries } from '../store/audit-log.ts';
 import { campaignTables } from '../store/campaigns.ts';
 import { messageTables } from '../store/messages.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
+import { writeSendingSettings } from '../store/workspace-settings.ts';
 import {
   clockFrom,
   countStates,
@@ -317,5 +319,86 @@ forEachDatabase(
     assertNoDoubleSubmit([...a.smsc.submits, ...b.smsc.submits].map((s) => s.destination));
     const states = countStates(await readMessages(store, id));
     assert.equal((states.submitted ?? 0) + (states.delivered ?? 0), 90, JSON.stringify(states));
+  },
+);
+
+forEachDatabase(
+  'dispatch: a campaign whose STOP code is no longer the workspace’s is paused, nothing sent',
+  async (store) => {
+    const clock = clockFrom(tuesdayMorning);
+    const text = 'Dupont: -20% ce samedi ! STOP au 36180';
+    const held = await seedCampaign(store, { count: 5, plannedAt: tuesdayMorning, text });
+    await campaignTables(store.db)
+      .updateTable('campaigns')
+      .set({ template: text })
+      .where('id', '=', held.id)
+      .execute();
+    // The workspace changed its STOP code after the campaign was scheduled.
+    await writeSendingSettings(
+      store.db,
+      'default',
+      { senders: [], defaultSender: null, stopCode: '36111', defaultPolicy: null },
+      new Date(tuesdayMorning),
+    );
+    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+      clock,
+      stopCode: '36180',
+    });
+    try {
+      await runtime.dispatcher.run({ untilIdle: true });
+    } finally {
+      await runtime.close();
+      await smsc.close();
+    }
+    assert.equal(smsc.submits.length, 0);
+    const status = await describeCampaignStatus(store, { id: held.id });
+    assert.equal(status.state, 'paused');
+    assert.equal(status.states.planned, 5, 'kept, to be sent once the text is fixed');
+    const [entry] = await listAuditEntries(store.db, 'default', { limit: 1 });
+    assert.equal(entry?.action, 'campaign.paused_stop_code_changed');
+    assert.deepEqual(JSON.parse(entry!.details), { mentioned: '36180', expected: '36111' });
+  },
+);
+
+forEachDatabase(
+  'dispatch: without a workspace STOP code the server’s is the one a text must mention',
+  async (store) => {
+    const clock = clockFrom(tuesdayMorning);
+    const text = 'Dupont: -20% ce samedi ! STOP au 36180';
+    const ok = await seedCampaign(store, { count: 3, plannedAt: tuesdayMorning, text });
+    await campaignTables(store.db)
+      .updateTable('campaigns')
+      .set({ template: text })
+      .where('id', '=', ok.id)
+      .execute();
+    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+      clock,
+      stopCode: '36180',
+    });
+    try {
+      await runtime.dispatcher.run({ untilIdle: true });
+    } finally {
+      await runtime.close();
+      await smsc.close();
+    }
+    assert.equal(smsc.submits.length, 3);
+    const other = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+      clock,
+      stopCode: '36222',
+    });
+    const again = await seedCampaign(store, { count: 2, plannedAt: tuesdayMorning, text });
+    await campaignTables(store.db)
+      .updateTable('campaigns')
+      .set({ template: text })
+      .where('id', '=', again.id)
+      .execute();
+    try {
+      await other.runtime.dispatcher.run({ untilIdle: true });
+    } finally {
+      await other.runtime.close();
+      await other.smsc.close();
+    }
+    assert.equal(other.smsc.submits.length, 0);
+    assert.equal((await describeCampaignStatus(store, { id: again.id })).state, 'paused');
   },
 );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Recipient } from '../core/rules/recipient.ts';
+import { pauseCampaignBySystem } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import {
   beatWorker,
@@ -37,6 +38,8 @@ export interface DispatcherOptions {
   readonly accountTps: number;
   /** Only this campaign's messages (`campaign send`). */
   readonly campaignId?: string;
+  /** The server's STOP code (TEXTO_STOP_CODE), for workspaces without their own. */
+  readonly stopCode?: string | undefined;
   readonly maxBatch?: number;
   /** Sends in flight at once (the transport's window does the rest). */
   readonly concurrency?: number;
@@ -226,6 +229,10 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
     const now = clock();
     const before: Outcome[] = [];
     const sendable: Array<{ message: ClaimedMessage; sender: string; validUntil: number }> = [];
+    const held = new Map<
+      string,
+      { message: ClaimedMessage; change: { mentioned: string; expected: string } }
+    >();
     for (const message of claimed) {
       const d = judgeHandOff(message, facts, now, recipients);
       if (d.action === 'send')
@@ -242,13 +249,14 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
             nextAttemptAt: null,
           },
         });
-      } else if (d.action === 'release') {
+      } else if (d.action === 'release' || d.action === 'hold') {
         stats.released += 1;
         before.push({
           kind: 'change',
           from: 'claimed',
           change: { id: message.id, state: 'planned' },
         });
+        if (d.action === 'hold') held.set(message.campaignId, { message, change: d.change });
       } else {
         const state = d.action === 'cancel' ? 'cancelled' : 'refused';
         stats[state] += 1;
@@ -257,6 +265,23 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
           from: 'claimed',
           change: { id: message.id, state, errorCode: d.code },
         });
+      }
+    }
+    // Paused here, not per message: no claim picks a paused campaign's messages again.
+    for (const [campaignId, { message, change }] of held) {
+      const paused = await betweenCommits(() =>
+        pauseCampaignBySystem(store.db, {
+          workspaceId: message.workspaceId,
+          campaignId,
+          action: 'campaign.paused_stop_code_changed',
+          details: change,
+          at: iso(),
+        }),
+      );
+      if (paused) {
+        options.log?.(
+          `campaign ${campaignId} paused: its text says STOP au ${change.mentioned}, the workspace's STOP code is ${change.expected}`,
+        );
       }
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -340,7 +365,13 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
           ? Math.max(1, Math.min(maxBatch, Math.ceil(share / 4)))
           : maxBatch;
         const { messages: claimed, facts } = await betweenCommits(() =>
-          queue.claim({ workerId, now: iso(), limit: batch, campaignId: options.campaignId }),
+          queue.claim({
+            workerId,
+            now: iso(),
+            limit: batch,
+            campaignId: options.campaignId,
+            stopCode: options.stopCode,
+          }),
         );
         if (facts === null) {
           if (sending.size + writes.size > 0) {

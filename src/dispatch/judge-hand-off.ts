@@ -16,6 +16,15 @@ export type HandOffDecision =
   | { readonly action: 'replan'; readonly at: number }
   /** Campaign paused (or not live): back to planned, untouched. */
   | { readonly action: 'release' }
+  /**
+   * The campaign must not go on as it is (its STOP code is no longer the workspace's): back to
+   * planned, and the campaign paused until its text is fixed.
+   */
+  | {
+      readonly action: 'hold';
+      readonly code: 'stop_code_changed';
+      readonly change: { readonly mentioned: string; readonly expected: string };
+    }
   | {
       readonly action: 'cancel';
       readonly code: 'stop' | 'campaign_cancelled' | 'consent_withdrawn';
@@ -23,7 +32,7 @@ export type HandOffDecision =
   | { readonly action: 'refuse'; readonly code: string };
 
 /**
- * The re-check at hand-off (issue 8): campaign state, suppression (STOP), licence, consent and
+ * The re-check at hand-off (issue 8): campaign state and STOP code, suppression (STOP), licence, consent and
  * the recipient's window in local time with holidays, at `now`. Representative recipients are
  * kept in `recipients` (same territories and département → same window); a number is parsed
  * once per process (`phones`), not at each message to it.
@@ -40,6 +49,9 @@ export function judgeHandOff(
     return { action: 'cancel', code: 'campaign_cancelled' };
   }
   if (campaign.state !== 'sending' && campaign.state !== 'scheduled') return { action: 'release' };
+  if (campaign.stopCodeChange !== null) {
+    return { action: 'hold', code: 'stop_code_changed', change: campaign.stopCodeChange };
+  }
   if (facts.suppressed.has(`${message.workspaceId}|${message.phone}`)) {
     return { action: 'cancel', code: 'stop' };
   }

@@ -5,14 +5,11 @@ import {
   type OptOutTally,
   optOutPercent,
 } from '../core/campaign/opt-out-guard.ts';
-import { transitionCampaign } from '../core/campaign/transition-campaign.ts';
 import { hasAuditEntry } from '../store/audit-log.ts';
-import { findCampaign, updateCampaignState } from '../store/campaigns.ts';
+import { findCampaign, pauseCampaignBySystem } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { countCampaignOptOuts } from '../store/inbound-messages.ts';
 import { countMessagesByState, type MessageState } from '../store/messages.ts';
-import { recordAudit } from './audit.ts';
-import { toCampaign } from './campaigns.ts';
 
 /** Messages that reached the gateway: what an opt-out rate is taken over. */
 const sentStates: readonly MessageState[] = [
@@ -60,9 +57,9 @@ export function createOptOutWatch(
 ): OptOutWatch {
   const everyMs = options.everyMs ?? 5_000;
   const tallied = new Map<string, number>();
-  const paused = new Set<string>();
+  const seen = new Set<string>();
   return async (workspaceId, campaignId, now) => {
-    if (guard.percent <= 0 || paused.has(campaignId)) return false;
+    if (guard.percent <= 0 || seen.has(campaignId)) return false;
     const last = tallied.get(campaignId);
     if (last !== undefined && now.getTime() - last < everyMs) return false;
     tallied.set(campaignId, now.getTime());
@@ -71,28 +68,18 @@ export function createOptOutWatch(
     const tally = await tallyOptOuts(store, workspaceId, campaignId);
     if (!exceedsOptOutGuard(tally, guard)) return false;
     if (await hasAuditEntry(store.db, workspaceId, optOutPauseAction, campaignId)) {
-      paused.add(campaignId);
+      seen.add(campaignId);
       return false;
     }
-    const moved = transitionCampaign(toCampaign(row), 'pause', { now });
-    if (!moved.ok) return false;
-    const done = await updateCampaignState(store.db, workspaceId, campaignId, 'sending', {
-      state: moved.campaign.state,
-      updated_at: now.toISOString(),
+    const paused = await pauseCampaignBySystem(store.db, {
+      workspaceId,
+      campaignId,
+      action: optOutPauseAction,
+      details: { ...tally, percent: optOutPercent(tally), threshold: guard.percent },
+      at: now.toISOString(),
     });
-    if (!done) return false;
-    paused.add(campaignId);
-    await recordAudit(
-      store,
-      {
-        workspaceId,
-        actor: null,
-        action: optOutPauseAction,
-        target: { kind: 'campaign', id: campaignId },
-        details: { ...tally, percent: optOutPercent(tally), threshold: guard.percent },
-      },
-      now,
-    );
+    if (!paused) return false;
+    seen.add(campaignId);
     return true;
   };
 }

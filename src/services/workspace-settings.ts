@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { checkSender } from '../core/message/check-sender.ts';
+import { otherStopCodes } from '../core/message/check-stop.ts';
 import { defaultSenderDenylist } from '../core/message/default-sender-denylist.ts';
-import { detectStop } from '../core/message/detect-stop.ts';
 import { findRulePack } from '../core/rules/rule-packs.ts';
 import { parseWindowPolicy } from '../core/rules/window-policy.ts';
 import { listOpenCampaignTexts } from '../store/campaigns.ts';
@@ -218,6 +218,6 @@ async function findStopMismatch(store: Store, workspaceId: string, code: string 
   if (code === null) return [];
   const open = await listOpenCampaignTexts(store.db, workspaceId);
   return open
-    .filter((c) => detectStop(c.template).codes.some((mentioned) => mentioned !== code))
+    .filter((c) => otherStopCodes(c.template, code).length > 0)
     .map((c) => ({ id: c.id, name: c.name, state: c.state }));
 }

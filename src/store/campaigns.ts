@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { appendAuditEntry } from './audit-log.ts';
 import { type MessageState, messageTables } from './messages.ts';
 import type { Database } from './schema.ts';
 
@@ -163,4 +164,37 @@ export async function listOpenCampaignTexts(
     .where('state', 'in', ['draft', 'scheduled', 'sending', 'paused'])
     .orderBy('created_at')
     .execute();
+}
+
+/**
+ * Pauses a sending campaign on the system's own decision (the dispatcher's re-check, the
+ * opt-out guard) and logs why in the audit log; false when it was no longer sending.
+ */
+export async function pauseCampaignBySystem(
+  db: Kysely<Database>,
+  pause: {
+    readonly workspaceId: string;
+    readonly campaignId: string;
+    readonly action: string;
+    readonly details: Record<string, unknown>;
+    readonly at: string;
+  },
+): Promise<boolean> {
+  const done = await updateCampaignState(db, pause.workspaceId, pause.campaignId, 'sending', {
+    state: 'paused',
+    updated_at: pause.at,
+  });
+  if (!done) return false;
+  await appendAuditEntry(db, {
+    workspace_id: pause.workspaceId,
+    actor_kind: 'system',
+    actor_id: null,
+    actor_label: null,
+    action: pause.action,
+    target_kind: 'campaign',
+    target_id: pause.campaignId,
+    at: pause.at,
+    details: JSON.stringify(pause.details),
+  });
+  return true;
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { otherStopCodes } from '../core/message/check-stop.ts';
 import type { Database } from './schema.ts';
 
 /** What the dispatcher re-checks at hand-off, read for a whole batch in four queries. */
@@ -21,6 +22,11 @@ export interface CampaignFacts {
   readonly state: string;
   readonly policy: string;
   readonly sender: string;
+  /**
+   * A STOP code the promotional text mentions that is not the workspace's (its setting, else
+   * the server's): replies there would unsubscribe nobody (FR-MSG-02). Null when fine.
+   */
+  readonly stopCodeChange: { readonly mentioned: string; readonly expected: string } | null;
 }
 
 export interface LicenceFacts {
@@ -38,6 +44,7 @@ export async function loadHandOffFacts(
     licenceId: string | null;
     phone: string;
   }>,
+  serverStopCode?: string,
 ): Promise<HandOffFacts> {
   const phones = [...new Set(batch.map((m) => m.phone))];
   const workspaces = [...new Set(batch.map((m) => m.workspaceId))];
@@ -80,11 +87,30 @@ export async function loadHandOffFacts(
     }
   }
   const campaigns = new Map<string, CampaignFacts>();
-  const campaignRows = await sql<{ id: string; state: string; policy: string; sender: string }>`
-    SELECT id, state, policy, sender FROM campaigns WHERE id IN (${sql.join(campaignIds)})
-      AND workspace_id IN (${sql.join(workspaces)})`.execute(db);
+  const campaignRows = await sql<{
+    id: string;
+    state: string;
+    policy: string;
+    sender: string;
+    template: string;
+    purpose: string;
+    stop_code: string | null;
+  }>`
+    SELECT c.id, c.state, c.policy, c.sender, c.template, c.purpose, s.stop_code
+    FROM campaigns c LEFT JOIN workspace_settings s ON s.workspace_id = c.workspace_id
+    WHERE c.id IN (${sql.join(campaignIds)}) AND c.workspace_id IN (${sql.join(workspaces)})`.execute(
+    db,
+  );
   for (const r of campaignRows.rows) {
-    campaigns.set(r.id, { state: r.state, policy: r.policy, sender: r.sender });
+    const expected = r.stop_code ?? serverStopCode;
+    const mentioned =
+      r.purpose === 'promotional' ? otherStopCodes(r.template, expected)[0] : undefined;
+    campaigns.set(r.id, {
+      state: r.state,
+      policy: r.policy,
+      sender: r.sender,
+      stopCodeChange: mentioned && expected ? { mentioned, expected } : null,
+    });
   }
   const licences = new Map<string, LicenceFacts>();
   if (licenceIds.length > 0) {

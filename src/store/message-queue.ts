@@ -29,6 +29,8 @@ export interface ClaimRequest {
   readonly now: string;
   readonly limit: number;
   readonly campaignId?: string | undefined;
+  /** The server's STOP code (TEXTO_STOP_CODE), for workspaces without their own. */
+  readonly stopCode?: string | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { StopMention } from './detect-stop.ts';
+import { detectStop, type StopMention } from './detect-stop.ts';
 import type { MessagePurpose } from './message-purpose.ts';
 import { createViolation, type Violation } from './violation.ts';
 
@@ -57,4 +57,13 @@ export function checkStop(
       `aucun numéro STOP n'est configuré : impossible de vérifier que ${stop.codes.join(', ')} est bien celui de votre opérateur ; renseignez-le dans les réglages de l'espace de travail`,
     ),
   ];
+}
+
+/**
+ * The STOP codes a text mentions other than `code` (the workspace's, else the server's): a
+ * reply sent to one of them would unsubscribe nobody. None when no code is configured.
+ */
+export function otherStopCodes(text: string, code: string | null | undefined): string[] {
+  if (!code) return [];
+  return detectStop(text).codes.filter((c) => c !== code);
 }
