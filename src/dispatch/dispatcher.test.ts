@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describeCampaignStatus } from '../services/dispatch.ts';
 import { listAuditEntries } from '../store/audit-log.ts';
 import { campaignTables } from '../store/campaigns.ts';
+import type { Store } from '../store/db.ts';
 import { messageTables } from '../store/messages.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
 import { writeSendingSettings } from '../store/workspace-settings.ts';
@@ -322,17 +323,38 @@ forEachDatabase(
   },
 );
 
+const stopAu36180 = 'Dupont: -20% ce samedi ! STOP au 36180';
+
+/** A scheduled campaign whose template (what the hand-off re-checks) is `text`. */
+async function seedWithTemplate(store: Store, count: number, text: string) {
+  const seeded = await seedCampaign(store, { count, plannedAt: tuesdayMorning, text });
+  await campaignTables(store.db)
+    .updateTable('campaigns')
+    .set({ template: text })
+    .where('id', '=', seeded.id)
+    .execute();
+  return seeded;
+}
+
+/** One dispatcher run until idle on a server whose STOP code is `stopCode`; what it submitted. */
+async function dispatchWithStopCode(store: Store, stopCode: string) {
+  const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+    clock: clockFrom(tuesdayMorning),
+    stopCode,
+  });
+  try {
+    await runtime.dispatcher.run({ untilIdle: true });
+  } finally {
+    await runtime.close();
+    await smsc.close();
+  }
+  return smsc.submits.length;
+}
+
 forEachDatabase(
   'dispatch: a campaign whose STOP code is no longer the workspace’s is paused, nothing sent',
   async (store) => {
-    const clock = clockFrom(tuesdayMorning);
-    const text = 'Dupont: -20% ce samedi ! STOP au 36180';
-    const held = await seedCampaign(store, { count: 5, plannedAt: tuesdayMorning, text });
-    await campaignTables(store.db)
-      .updateTable('campaigns')
-      .set({ template: text })
-      .where('id', '=', held.id)
-      .execute();
+    const held = await seedWithTemplate(store, 5, stopAu36180);
     // The workspace changed its STOP code after the campaign was scheduled.
     await writeSendingSettings(
       store.db,
@@ -340,17 +362,7 @@ forEachDatabase(
       { senders: [], defaultSender: null, stopCode: '36111', defaultPolicy: null },
       new Date(tuesdayMorning),
     );
-    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
-      clock,
-      stopCode: '36180',
-    });
-    try {
-      await runtime.dispatcher.run({ untilIdle: true });
-    } finally {
-      await runtime.close();
-      await smsc.close();
-    }
-    assert.equal(smsc.submits.length, 0);
+    assert.equal(await dispatchWithStopCode(store, '36180'), 0);
     const status = await describeCampaignStatus(store, { id: held.id });
     assert.equal(status.state, 'paused');
     assert.equal(status.states.planned, 5, 'kept, to be sent once the text is fixed');
@@ -363,42 +375,10 @@ forEachDatabase(
 forEachDatabase(
   'dispatch: without a workspace STOP code the server’s is the one a text must mention',
   async (store) => {
-    const clock = clockFrom(tuesdayMorning);
-    const text = 'Dupont: -20% ce samedi ! STOP au 36180';
-    const ok = await seedCampaign(store, { count: 3, plannedAt: tuesdayMorning, text });
-    await campaignTables(store.db)
-      .updateTable('campaigns')
-      .set({ template: text })
-      .where('id', '=', ok.id)
-      .execute();
-    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
-      clock,
-      stopCode: '36180',
-    });
-    try {
-      await runtime.dispatcher.run({ untilIdle: true });
-    } finally {
-      await runtime.close();
-      await smsc.close();
-    }
-    assert.equal(smsc.submits.length, 3);
-    const other = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
-      clock,
-      stopCode: '36222',
-    });
-    const again = await seedCampaign(store, { count: 2, plannedAt: tuesdayMorning, text });
-    await campaignTables(store.db)
-      .updateTable('campaigns')
-      .set({ template: text })
-      .where('id', '=', again.id)
-      .execute();
-    try {
-      await other.runtime.dispatcher.run({ untilIdle: true });
-    } finally {
-      await other.runtime.close();
-      await other.smsc.close();
-    }
-    assert.equal(other.smsc.submits.length, 0);
+    await seedWithTemplate(store, 3, stopAu36180);
+    assert.equal(await dispatchWithStopCode(store, '36180'), 3);
+    const again = await seedWithTemplate(store, 2, stopAu36180);
+    assert.equal(await dispatchWithStopCode(store, '36222'), 0);
     assert.equal((await describeCampaignStatus(store, { id: again.id })).state, 'paused');
   },
 );
