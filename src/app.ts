@@ -58,7 +58,8 @@ export function createApp(config: Config): App {
         ...options,
         store,
         transport: parseTransportUrl(config.transport),
-        onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
+        onReply: (reply) =>
+          handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
         stopCode: config.stopCode,
         onSubmitted: createSeedWatch(store),
       });

@@ -98,7 +98,8 @@ export async function startProduct(
       : await startDispatch({
           store,
           transport: parseTransportUrl(config.transport),
-          onReply: (reply) => handleReply(store, reply, new Date(), optOutWatch),
+          onReply: (reply) =>
+            handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
           stopCode: config.stopCode,
           onSubmitted: createSeedWatch(store),
           // The API shares this process and its SQLite connection: a second connection for the

@@ -8,6 +8,7 @@ import { listMarketAlerts } from '../store/market-alerts.ts';
 import { messageTables } from '../store/messages.ts';
 import { findActiveSuppression } from '../store/suppressions.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
+import { writeSendingSettings } from '../store/workspace-settings.ts';
 import { recordConsentEvent } from './consent.ts';
 import { handleReply, listReplies } from './inbound.ts';
 import { consumeRental } from './licences.ts';
@@ -174,6 +175,12 @@ forEachDatabase(
     const s = await findActiveSuppression(store.db, 'default', probable!);
     assert.equal(s?.reason, 'manual');
     assert.match(s?.note ?? '', /pending review/);
+    const interaction = await store.db
+      .selectFrom('contacts')
+      .select('last_interaction_at')
+      .where('phone', '=', probable!)
+      .executeTakeFirstOrThrow();
+    assert.equal(interaction.last_interaction_at, null, 'an opt-out wish renews no consent');
 
     const o = await handleReply(
       store,
@@ -310,5 +317,91 @@ forEachDatabase(
     const replies = await listReplies(store, { workspace: 'Adv' });
     assert.equal(replies.length, 1);
     assert.notEqual(replies[0]!.from, phone, 'a rented number stays masked for the renter');
+  },
+);
+
+/** Workspace `id` with its own STOP code, a campaign and one message to `phone`. */
+async function clientWith(
+  store: Store,
+  id: string,
+  stopCode: string,
+  message: { phone: string; state: 'delivered' | 'planned'; at: string },
+) {
+  await store.db
+    .insertInto('workspaces')
+    .values({
+      id,
+      name: id,
+      legal_name: null,
+      is_provider: 0,
+      rights_mention: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await writeSendingSettings(
+    store.db,
+    id,
+    { senders: [], defaultSender: null, stopCode, defaultPolicy: null },
+    now,
+  );
+  await insertCampaign(store.db, { ...campaignRow(`cmp_${id}`, message.at), workspace_id: id });
+  await messageTables(store.db)
+    .insertInto('messages')
+    .values({
+      ...messageRow(`cmp_${id}`, 1, message.phone, message.state, message.at),
+      workspace_id: id,
+    })
+    .execute();
+}
+
+forEachDatabase(
+  'inbound: a STOP goes to the client whose short code it was sent to, even before its message left',
+  async (store) => {
+    const phone = '+33698765432';
+    // B messaged at 9:00, G at 9:10: the STOP to B's code is B's, not the latest sender's.
+    await clientWith(store, 'ws_b', '36180', {
+      phone,
+      state: 'delivered',
+      at: '2026-12-01T08:00:00.000Z',
+    });
+    await clientWith(store, 'ws_g', '36111', {
+      phone,
+      state: 'delivered',
+      at: '2026-12-01T08:10:00.000Z',
+    });
+    const toB = await handleReply(store, { from: phone, to: '36180', text: 'STOP', at: now }, now);
+    assert.equal(toB.action, 'suppressed');
+    assert.equal((await findActiveSuppression(store.db, 'ws_b', phone))?.reason, 'stop');
+    assert.equal(await findActiveSuppression(store.db, 'ws_g', phone), undefined);
+    assert.deepEqual(
+      (await listReplies(store, { workspace: 'ws_g' })).map((r) => r.text),
+      [],
+      'G does not read a reply meant for B',
+    );
+
+    // Its only message still queued: the STOP is the workspace's, and the message is cancelled.
+    const queued = '+33698765433';
+    await clientWith(store, 'ws_q', '36222', {
+      phone: queued,
+      state: 'planned',
+      at: now.toISOString(),
+    });
+    const early = await handleReply(
+      store,
+      { from: queued, to: '36222', text: 'STOP36222', at: now },
+      now,
+    );
+    assert.deepEqual(early, { interpretation: 'stop', action: 'suppressed', cancelled: 1 });
+    assert.equal((await findActiveSuppression(store.db, 'ws_q', queued))?.reason, 'stop');
+
+    // A STOP to a client's own short code from a number it never messaged still stops it there.
+    const stranger = '+33698765434';
+    const own = await handleReply(
+      store,
+      { from: stranger, to: '36111', text: 'stop svp', at: now },
+      now,
+    );
+    assert.equal(own.action, 'suppressed');
+    assert.equal((await findActiveSuppression(store.db, 'ws_g', stranger))?.reason, 'stop');
   },
 );

@@ -1,10 +1,12 @@
 import { maskPhone } from '../core/audience/mask-phone.ts';
 import { isDomainError } from '../core/domain-error.ts';
+import { attributeReply, shortCodeOf } from '../core/inbound/attribute-reply.ts';
 import { classifyReply, type ReplyInterpretation } from '../core/inbound/classify-reply.ts';
 import { findContactByPhone } from '../store/contacts.ts';
 import type { Store } from '../store/db.ts';
 import {
-  findLatestMessageTo,
+  findMessagesTo,
+  findWorkspacesByStopCode,
   insertInboundMessage,
   listInboundMessages,
 } from '../store/inbound-messages.ts';
@@ -33,47 +35,57 @@ export interface ReplyOutcome {
   readonly pausedCampaign?: true;
 }
 
+/** What a reply's handling needs from the process: the opt-out guard, the server's STOP code. */
+export interface ReplyOptions {
+  readonly optOutWatch?: OptOutWatch | undefined;
+  readonly stopCode?: string | undefined;
+}
+
 /**
- * A reply (MO) from a recipient (issue 8, rules.md OPT-01/OPT-02): matched to the campaign
- * that last messaged the number. STOP and its variants suppress the number for that workspace
- * at once (withdrawal in the consent ledger; a rental's STOP is reported to the provider) and
- * cancel its pending messages; a probable opt-out suppresses it pending review; START/UNSTOP is
- * recorded only (a new recorded opt-in lifts a STOP). Every reply counts as an interaction.
+ * A reply (MO) from a recipient (issue 8, rules.md OPT-01/OPT-02): matched to the message it
+ * answers (`attributeReply`: by the short code it was sent to, then the latest message). STOP
+ * and its variants suppress the number for that workspace at once (withdrawal in the consent
+ * ledger; a rental's STOP is reported to the provider) and cancel its pending messages; a
+ * probable opt-out suppresses it pending review; START/UNSTOP is recorded only (a new recorded
+ * opt-in lifts a STOP). A STOP to a workspace's own short code from a number it never messaged
+ * still suppresses it there. Every reply but a probable opt-out counts as an interaction.
  */
 export async function handleReply(
   store: Store,
   reply: Reply,
   now: Date,
-  optOutWatch?: OptOutWatch,
+  options: ReplyOptions = {},
 ): Promise<ReplyOutcome> {
   const interpretation = classifyReply(reply.text);
+  const optedOut = interpretation === 'stop' || interpretation === 'probable_stop';
   const at = now.toISOString();
-  const latest = await findLatestMessageTo(store.db, reply.from);
+  const answered = attributeReply(
+    await findMessagesTo(store.db, reply.from),
+    reply.to,
+    options.stopCode,
+  );
+  const ws = answered?.workspaceId ?? (optedOut ? await ownerOfShortCode(store, reply.to) : null);
   let action = 'recorded';
   let cancelled = 0;
-  if (!latest) action = 'no_campaign_found';
+  if (ws === null) action = 'no_campaign_found';
   else {
-    const ws = latest.workspaceId;
-    const rental = latest.licenceId !== null && (await isRental(store, latest.licenceId, ws));
-    if (interpretation === 'stop' || interpretation === 'probable_stop') {
-      if (interpretation === 'probable_stop') {
-        await insertSuppression(
-          store.db,
-          ws,
-          {
-            phone: reply.from,
-            reason: 'manual',
-            origin: 'reply:probable_stop',
-            note: `probable opt-out reply, pending review: ${reply.text.slice(0, 160)}`,
-          },
-          now,
-        );
-        action = 'suppressed_pending_review';
-      } else if (
-        rental &&
-        latest.licenceId &&
-        (await reportRentalStop(store, latest.licenceId, reply.from, now))
-      ) {
+    const licenceId = answered?.licenceId ?? null;
+    const rental = licenceId !== null && (await isRental(store, licenceId, ws));
+    if (interpretation === 'probable_stop') {
+      await insertSuppression(
+        store.db,
+        ws,
+        {
+          phone: reply.from,
+          reason: 'manual',
+          origin: 'reply:probable_stop',
+          note: `probable opt-out reply, pending review: ${reply.text.slice(0, 160)}`,
+        },
+        now,
+      );
+      action = 'suppressed_pending_review';
+    } else if (interpretation === 'stop') {
+      if (rental && licenceId && (await reportRentalStop(store, licenceId, reply.from, now))) {
         action = 'suppressed_and_reported_to_provider';
       } else {
         await recordOptOut(store, ws, reply.from, { origin: 'reply:stop', now, reason: 'stop' });
@@ -83,18 +95,22 @@ export async function handleReply(
             ? 'suppressed_and_reported_to_provider'
             : 'suppressed';
       }
-      cancelled = await cancelPendingForPhone(store.db, ws, reply.from, at);
     } else if (interpretation === 'start') {
       action = 'recorded_needs_opt_in';
     }
-    if (!rental) await recordInteraction(store, ws, reply.from, reply.at, now);
+    if (optedOut) cancelled = await cancelPendingForPhone(store.db, ws, reply.from, at);
+    // A probable opt-out leaves the consent as it was, pending review: counted as an
+    // interaction, it would have renewed the consent its sender asked to end.
+    if (!rental && interpretation !== 'probable_stop') {
+      await recordInteraction(store, ws, reply.from, reply.at, now);
+    }
   }
   await insertInboundMessage(
     store.db,
     {
-      workspaceId: latest?.workspaceId ?? null,
-      campaignId: latest?.campaignId ?? null,
-      messageId: latest?.id ?? null,
+      workspaceId: ws,
+      campaignId: answered?.campaignId ?? null,
+      messageId: answered?.id ?? null,
       phone: reply.from,
       recipient: reply.to,
       text: reply.text,
@@ -105,12 +121,19 @@ export async function handleReply(
     },
     at,
   );
-  const optedOut = interpretation === 'stop' || interpretation === 'probable_stop';
   const paused =
-    optedOut && latest?.campaignId && optOutWatch
-      ? await optOutWatch(latest.workspaceId, latest.campaignId, now)
+    optedOut && answered && options.optOutWatch
+      ? await options.optOutWatch(answered.workspaceId, answered.campaignId, now)
       : false;
   return { interpretation, action, cancelled, ...(paused ? { pausedCampaign: true } : {}) };
+}
+
+/** The one workspace whose own settings name the short code a reply was sent to, or null. */
+async function ownerOfShortCode(store: Store, to: string): Promise<string | null> {
+  const code = shortCodeOf(to);
+  if (code === null) return null;
+  const owners = await findWorkspacesByStopCode(store.db, code);
+  return owners.length === 1 ? owners[0]! : null;
 }
 
 /** A rental recipient's STOP (LIST-04): suppressed for the renter and reported to the provider. */

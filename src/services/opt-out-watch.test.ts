@@ -42,12 +42,12 @@ forEachDatabase(
     // Throttle off here (everyMs 0): each STOP tallies the campaign.
     const watch = createOptOutWatch(store, { percent: 5, minimumSent: 200 }, { everyMs: 0 });
     for (let i = 0; i < 9; i++) {
-      const outcome = await handleReply(store, stop(i, start), start, watch);
+      const outcome = await handleReply(store, stop(i, start), start, { optOutWatch: watch });
       assert.equal(outcome.pausedCampaign, undefined);
     }
     assert.equal((await findCampaign(store.db, 'default', 'cmp_guard'))?.state, 'sending');
     // The tenth STOP of 200 messages sent is 5 %: paused.
-    const tenth = await handleReply(store, stop(9, start), start, watch);
+    const tenth = await handleReply(store, stop(9, start), start, { optOutWatch: watch });
     assert.equal(tenth.pausedCampaign, true);
     assert.equal((await findCampaign(store.db, 'default', 'cmp_guard'))?.state, 'paused');
     assert.deepEqual(await tallyOptOuts(store, 'default', 'cmp_guard'), { optOuts: 10, sent: 200 });
@@ -67,7 +67,7 @@ forEachDatabase(
       .where('id' as never, '=', 'cmp_guard' as never)
       .execute();
     const again = createOptOutWatch(store, { percent: 5, minimumSent: 200 }, { everyMs: 0 });
-    const eleventh = await handleReply(store, stop(10, start), start, again);
+    const eleventh = await handleReply(store, stop(10, start), start, { optOutWatch: again });
     assert.equal(eleventh.pausedCampaign, undefined);
     assert.equal((await findCampaign(store.db, 'default', 'cmp_guard'))?.state, 'sending');
   },
@@ -78,7 +78,8 @@ forEachDatabase(
   async (store) => {
     await sendingCampaign(store, 'cmp_off', 200);
     const off = createOptOutWatch(store, { percent: 0, minimumSent: 200 }, { everyMs: 0 });
-    for (let i = 0; i < 20; i++) await handleReply(store, stop(i, start), start, off);
+    for (let i = 0; i < 20; i++)
+      await handleReply(store, stop(i, start), start, { optOutWatch: off });
     assert.equal((await findCampaign(store.db, 'default', 'cmp_off'))?.state, 'sending');
 
     // Other numbers: their replies are this campaign's.
@@ -87,12 +88,16 @@ forEachDatabase(
     const at = (ms: number) => new Date(start.getTime() + ms);
     // Tallied at the first STOP (1 of 200); the next ones within 5 s are not, the tenth included.
     for (let i = 0; i < 10; i++) {
-      const outcome = await handleReply(store, stop(1000 + i, at(i * 100)), at(i * 100), watch);
+      const outcome = await handleReply(store, stop(1000 + i, at(i * 100)), at(i * 100), {
+        optOutWatch: watch,
+      });
       assert.equal(outcome.pausedCampaign, undefined);
     }
     assert.equal((await findCampaign(store.db, 'default', 'cmp_burst'))?.state, 'sending');
     // The first STOP 5 s later tallies again: 11 of 200, paused.
-    const later = await handleReply(store, stop(1010, at(5_000)), at(5_000), watch);
+    const later = await handleReply(store, stop(1010, at(5_000)), at(5_000), {
+      optOutWatch: watch,
+    });
     assert.equal(later.pausedCampaign, true);
   },
 );

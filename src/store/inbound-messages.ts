@@ -64,38 +64,66 @@ export async function listInboundMessages(
   }));
 }
 
+/** A message to a number that a reply from it may answer. */
+export interface MessageToNumber {
+  readonly id: number;
+  readonly workspaceId: string;
+  readonly campaignId: string;
+  readonly licenceId: string | null;
+  readonly seed: boolean;
+  /** Handed to the gateway (else still planned or claimed: the reply came before it). */
+  readonly sent: boolean;
+  /** The STOP short code of its workspace's settings (null: the server's). */
+  readonly stopCode: string | null;
+}
+
 /**
- * The latest message sent to a number (any workspace): whose campaign a reply answers. Latest
- * by when it was due (`planned_at`, which a hand-off follows within its claim and which nothing
- * moves afterwards), not by `updated_at`: a delivery receipt moves that, so a late receipt of
- * an older campaign made it "the latest" and its advertiser got the STOP meant for another.
+ * The messages a reply from `phone` may answer: per workspace, its latest message handed to
+ * the gateway and its latest one still to go, newest first. Latest by when it was due
+ * (`planned_at`, which a hand-off follows within its claim and which nothing moves
+ * afterwards), not by `updated_at`: a delivery receipt moves that, so a late receipt of an
+ * older campaign made it "the latest" and its advertiser got the STOP meant for another.
  */
-export async function findLatestMessageTo(
+export async function findMessagesTo(
   db: Kysely<Database>,
   phone: string,
-): Promise<
-  | { id: number; workspaceId: string; campaignId: string; licenceId: string | null; seed: boolean }
-  | undefined
-> {
-  const rows = await sql<{
+): Promise<MessageToNumber[]> {
+  const { rows } = await sql<{
     id: number;
     workspace_id: string;
     campaign_id: string;
     licence_id: string | null;
     seed: number;
-  }>`SELECT id, workspace_id, campaign_id, licence_id, seed FROM messages
-    WHERE phone = ${phone} AND state NOT IN ('planned', 'claimed', 'cancelled', 'refused')
-    ORDER BY planned_at DESC, id DESC LIMIT 1`.execute(db);
-  const r = rows.rows[0];
-  return (
-    r && {
-      id: Number(r.id),
-      workspaceId: r.workspace_id,
-      campaignId: r.campaign_id,
-      licenceId: r.licence_id,
-      seed: Number(r.seed) === 1,
-    }
-  );
+    sent: number;
+    stop_code: string | null;
+  }>`SELECT m.id, m.workspace_id, m.campaign_id, m.licence_id, m.seed, m.sent, s.stop_code
+    FROM (SELECT id, workspace_id, campaign_id, licence_id, seed, planned_at,
+            CASE WHEN state IN ('planned', 'claimed') THEN 0 ELSE 1 END AS sent,
+            ROW_NUMBER() OVER (
+              PARTITION BY workspace_id, CASE WHEN state IN ('planned', 'claimed') THEN 0 ELSE 1 END
+              ORDER BY planned_at DESC, id DESC) AS rn
+          FROM messages WHERE phone = ${phone} AND state NOT IN ('cancelled', 'refused')) m
+    LEFT JOIN workspace_settings s ON s.workspace_id = m.workspace_id
+    WHERE m.rn = 1 ORDER BY m.planned_at DESC, m.id DESC`.execute(db);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    workspaceId: r.workspace_id,
+    campaignId: r.campaign_id,
+    licenceId: r.licence_id,
+    seed: Number(r.seed) === 1,
+    sent: Number(r.sent) === 1,
+    stopCode: r.stop_code,
+  }));
+}
+
+/** The workspaces whose own settings name `code` as their STOP short code. */
+export async function findWorkspacesByStopCode(
+  db: Kysely<Database>,
+  code: string,
+): Promise<string[]> {
+  const { rows } = await sql<{ workspace_id: string }>`SELECT workspace_id FROM workspace_settings
+    WHERE stop_code = ${code}`.execute(db);
+  return rows.map((r) => r.workspace_id);
 }
 
 /** Replies to a campaign read as an opt-out (STOP and probable STOP). */

@@ -8,6 +8,11 @@ const stopKeywords = new Set([
   'STOP SMS',
   'ARRET',
   'ARRET SMS',
+  'ARRETER',
+  'ARRETEZ',
+  'STOP PUB',
+  'STOP PUBS',
+  'STOP PUBLICITE',
   'DESABONNER',
   'DESINSCRIRE',
   'DESINSCRIPTION',
@@ -40,7 +45,20 @@ const stopKeywords = new Set([
  * A keyword followed by the short code it was sent to, as the message's mention reads ("STOP au
  * 36180" copied back, "STOP 36180"): as clear as the keyword alone.
  */
-const stopWithCode = /^(?:STOP|STOP SMS|ARRET|ARRET SMS)(?: AU)? \d{4,6}$/;
+const stopWithCode = /^(?:STOP|STOP SMS|ARRET|ARRET SMS)(?: AU)? ?\d{4,6}$/;
+
+/**
+ * What people add around a keyword without changing it: politeness ("stop svp", "Stop,
+ * merci"), the keyword said twice ("STOP STOP"), a letter held down ("STOPPP"). Removed
+ * before the keyword is looked up.
+ */
+const politeEnd = /(?:[ ,]+(?:SVP|STP|S IL VOUS PLAIT|S IL TE PLAIT|MERCI|MERCI BEAUCOUP))+$/;
+
+function bareKeyword(folded: string): string {
+  const plain = folded.replace(/['’]/g, ' ').replace(/ +/g, ' ').replace(politeEnd, '').trim();
+  const held = plain.replace(/^STOP+$/, 'STOP').replace(/^(STOP|ARRET)(?:[ ,]+\1)+$/, '$1');
+  return held;
+}
 
 const startKeywords = new Set(['START', 'UNSTOP', 'YES']);
 const helpKeywords = new Set(['HELP', 'INFO', 'AIDE']);
@@ -82,7 +100,8 @@ export function foldReply(text: string): string {
  */
 export function classifyReply(text: string): ReplyInterpretation {
   const folded = foldReply(text);
-  if (stopKeywords.has(folded) || stopWithCode.test(folded)) return 'stop';
+  const bare = bareKeyword(folded);
+  if (stopKeywords.has(bare) || stopWithCode.test(bare)) return 'stop';
   if (startKeywords.has(folded)) return 'start';
   if (helpKeywords.has(folded)) return 'help';
   if (probable.some((p) => p.test(folded))) return 'probable_stop';
