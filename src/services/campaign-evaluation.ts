@@ -16,7 +16,11 @@ import type { Store } from '../store/db.ts';
 import { readSendingSettings } from '../store/workspace-settings.ts';
 import { findWorkspace } from '../store/workspaces.ts';
 import { advertiserOf } from './advertiser-names.ts';
-import { loadCampaignRecipients, type RecipientSet } from './campaign-recipients.ts';
+import {
+  type CampaignRecipient,
+  loadCampaignRecipients,
+  type RecipientSet,
+} from './campaign-recipients.ts';
 import { checkCampaignLicences } from './licences.ts';
 
 /** What the preflight takes from the configuration (TEXTO_STOP_CODE, _MAX_PARTS, …). */
@@ -48,14 +52,12 @@ export async function evaluateCampaign(
   policy: CampaignPolicy,
   campaign: Campaign,
   now: Date,
-  options: { readonly withBasis?: boolean } = {},
 ): Promise<Evaluation> {
   const template = compileTemplate(campaign.text);
   const set = await loadCampaignRecipients(
     store,
     { ...campaign, placeholders: template.placeholders },
     now,
-    options,
   );
   const workspace = await findWorkspace(store.db, campaign.workspaceId);
   // The workspace's STOP code and approved senders (settings) override the process defaults.
@@ -92,6 +94,16 @@ export async function evaluateCampaign(
     plan,
     composed: composeCampaignReport(report, plan?.summary ?? null),
   };
+}
+
+/** Eligible recipients by consent basis (the certificate's table), 'inconnue' when none. */
+export function consentBasesOf(eligible: EligibleSet): Record<string, number> {
+  const bases: Record<string, number> = {};
+  for (const r of eligible.eligible as readonly CampaignRecipient[]) {
+    const basis = r.basis ?? 'inconnue';
+    bases[basis] = (bases[basis] ?? 0) + 1;
+  }
+  return bases;
 }
 
 /** LIST-05: a rental serves one campaign; reusing one blocks the campaign, not only its rows. */

@@ -6,6 +6,7 @@ import { formatListSource } from '../core/marketplace/format-list-source.ts';
 import type { PreflightRecipient } from '../core/preflight/preflight-recipient.ts';
 import { listAudiences } from '../store/audiences.ts';
 import {
+  basisFlags,
   iterateOwnRecipients,
   iterateRentalRecipients,
   type RecipientRow,
@@ -57,7 +58,7 @@ export async function loadCampaignRecipients(
     readonly placeholders: readonly string[];
   },
   now: Date,
-  options: { readonly withBasis?: boolean; readonly wholeWorkspace?: boolean } = {},
+  options: { readonly wholeWorkspace?: boolean } = {},
 ): Promise<RecipientSet> {
   // The composer's worst case with no audience chosen reads every contact of the workspace.
   const filters: AudienceNode[] = options.wholeWorkspace
@@ -73,7 +74,6 @@ export async function loadCampaignRecipients(
   const columns = {
     at: now.toISOString(),
     values: campaign.placeholders.map((p) => valueColumns[p] ?? 'custom'),
-    withBasis: options.withBasis ?? false,
   };
   const own: CampaignRecipient[] = [];
   const scope = {
@@ -161,14 +161,21 @@ function createRecipientBuilder(placeholders: readonly string[]) {
       consentStatus: consent === 1 ? 'none' : 'granted',
       consentValidUntil: consent === 2 ? 0 : null,
       suppressed: (k & 4) !== 0,
-      exception: k & 8 ? 'b2b' : k & 16 ? 'non_commercial' : null,
+      exception:
+        k & basisFlags.b2b ? 'b2b' : k & basisFlags.non_commercial ? 'non_commercial' : null,
       listId: licence?.list_id ?? listOf(row.list_ref),
       licenceId: licence?.id ?? null,
       licenceKind: licence ? licence.type : null,
-      basis: row.consent_basis ?? null,
+      basis: basisOf(k),
       ...(values ? { values } : {}),
     };
   };
+}
+
+/** The consent basis a recipient row's flags carry, or null when none is recorded. */
+function basisOf(k: number): string | null {
+  for (const [basis, flag] of Object.entries(basisFlags)) if (k & flag) return basis;
+  return null;
 }
 
 /** A list id from a list_id, or from a purchased copy's source 'list:<id>@<version>'. */

@@ -6,7 +6,7 @@ import { updateCampaignState } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { findLicence, markRentalConsumed } from '../store/licences.ts';
 import { insertMessages } from '../store/messages.ts';
-import { type CampaignPolicy, evaluateCampaign } from './campaign-evaluation.ts';
+import { type CampaignPolicy, consentBasesOf, evaluateCampaign } from './campaign-evaluation.ts';
 import { buildMessageRows, buildSeedRows } from './campaign-messages.ts';
 import { type CampaignRef, loadCampaign, toCampaign } from './campaigns.ts';
 
@@ -80,7 +80,11 @@ export async function scheduleCampaign(
       findings: blocking,
     };
   const seeds = await buildSeedRows(store, campaign, evaluation, now);
-  const summary = JSON.stringify(evaluation.composed);
+  // What the certificate of a scheduled campaign shows: the checks as they were made now.
+  const summary = JSON.stringify({
+    ...evaluation.composed,
+    consentBases: consentBasesOf(evaluation.eligible),
+  });
   const recipientDigest = digestRecipients(evaluation.eligible.e164);
   const rentals = evaluation.set.licences.filter((l) => l.type === 'rental').map((l) => l.id);
   const at = now.toISOString();

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseNumber } from '../core/phone/parse-number.ts';
 import { isSendable } from '../core/rules/is-sendable.ts';
+import { findCampaign } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { findLicence } from '../store/licences.ts';
 import { messageTables } from '../store/messages.ts';
 import { forEachDatabase, testEpoch } from '../store/test-databases.ts';
 import { saveAudience } from './audiences.ts';
+import { writeCampaignCertificate } from './campaign-certificate.ts';
 import { listCampaignPlan } from './campaign-plan.ts';
 import { scheduleCampaign } from './campaign-schedule.ts';
 import { cancelCampaign, createCampaign, preflightCampaign, showCampaign } from './campaigns.ts';
@@ -310,5 +315,46 @@ forEachDatabase(
     );
     assert.deepEqual(counts, { 'FR-CONS-05': 2, 'FR-CONS-04': 1 });
     assert.ok(report.ok, JSON.stringify(report.findings));
+  },
+);
+
+forEachDatabase(
+  'certificate: a scheduled campaign is certified on the checks it was scheduled on, not re-checked',
+  async (store) => {
+    const { a } = await setUpMarket(store);
+    await seedAdvertiser(store, a.id);
+    const made = await createCampaign(store, { ...base, text: good }, now);
+    const ref = { workspace: 'Adv', id: made.id };
+    const done = await scheduleCampaign(store, policy, ref, now);
+    assert.ok(done.ok, JSON.stringify(done));
+    // Zoé answers STOP to an earlier message after the scheduling.
+    await store.db
+      .insertInto('suppressions')
+      .values({
+        workspace_id: a.id,
+        phone: '+33600000001',
+        reason: 'stop',
+        origin: 'mo',
+        created_at: now.toISOString(),
+      })
+      .execute();
+    const dir = mkdtempSync(join(tmpdir(), 'texto-cert-'));
+    const later = new Date(now.getTime() + 86_400_000);
+    const out = join(dir, 'c.html');
+    const cert = await writeCampaignCertificate(
+      store,
+      policy,
+      { ...ref, out, pdf: false },
+      {},
+      later,
+    );
+    const html = readFileSync(out, 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    const row = await findCampaign(store.db, a.id, made.id);
+    assert.equal(cert.digest, row?.recipient_digest, 'the digest of the set it was scheduled with');
+    assert.ok(html.includes('<td>Éligibles</td><td>2</td>'), 'eligible when it was checked');
+    assert.ok(html.includes('Contrôles effectués à la programmation de la campagne'));
+    assert.ok(html.includes('<td>Planifiés, pas encore partis</td><td>2</td>'));
+    assert.ok(html.includes('<td>opt_in</td><td>2</td>'), 'consent bases kept from then');
   },
 );

@@ -53,7 +53,7 @@ export async function insertContacts(
         phone,
         consent_status: 'granted',
         consent_valid_until: '2029-01-01T00:00:00.000Z',
-        consent_basis: 'consent',
+        consent_basis: 'opt_in',
         source: 'first_party',
         created_at: now.toISOString(),
         updated_at: now.toISOString(),

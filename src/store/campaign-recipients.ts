@@ -15,13 +15,13 @@ export interface RecipientRow {
   readonly postal_code: string | null;
   /**
    * Consent at `at` (0 granted and valid, 1 not granted, 2 granted but lapsed:
-   * consent_valid_until at or before `at`) + 4 when an active suppression applies + 8 when the
-   * consent rests on the B2B exception, 16 on the non-commercial one (FR-CONS-05, FR-CONS-04).
+   * consent_valid_until at or before `at`) + 4 when an active suppression applies + the
+   * consent basis as a flag (`basisFlags`: the certificate counts them, and the B2B and
+   * non-commercial exceptions are warned, FR-CONS-05, FR-CONS-04), no text per row.
    */
   readonly k: number;
   /** The list the contact comes from: its list_id, or a purchased copy's 'list:<id>@<v>' source. */
   readonly list_ref: string | null;
-  readonly consent_basis?: string | null;
   readonly [valueColumn: string]: unknown;
 }
 
@@ -40,9 +40,10 @@ export interface RecipientColumns {
   /** Reference instant of consent validity and of the filters (ages, relative dates), ISO. */
   readonly at: string;
   readonly values: readonly RecipientValueColumn[];
-  /** Also read consent_basis (the certificate's consent bases). */
-  readonly withBasis: boolean;
 }
+
+/** The consent basis in a recipient row's `k`, by flag. */
+export const basisFlags = { b2b: 8, non_commercial: 16, soft_opt_in: 32, opt_in: 64 } as const;
 
 export interface OwnRecipientScope extends RecipientColumns {
   readonly db: Kysely<Database>;
@@ -56,14 +57,16 @@ export interface OwnRecipientScope extends RecipientColumns {
 
 function selectColumns(c: RecipientColumns, suppressed: RawBuilder<SqlBool>): RawBuilder<unknown> {
   const extra = [...new Set(c.values)].filter((v) => v !== 'postal_code' && v !== 'department');
-  if (c.withBasis) extra.push('consent_basis' as never);
   return sql`contacts.id AS id, contacts.phone AS phone, contacts.department AS department,
     contacts.postal_code AS postal_code,
     (CASE WHEN contacts.consent_status <> 'granted' THEN 1
           WHEN contacts.consent_valid_until IS NOT NULL AND contacts.consent_valid_until <= ${c.at}
           THEN 2 ELSE 0 END
      + CASE WHEN ${suppressed} THEN 4 ELSE 0 END
-     + CASE contacts.consent_basis WHEN 'b2b' THEN 8 WHEN 'non_commercial' THEN 16 ELSE 0 END) AS k,
+     + CASE contacts.consent_basis ${sql.join(
+       Object.entries(basisFlags).map(([basis, flag]) => sql`WHEN ${basis} THEN ${sql.lit(flag)}`),
+       sql` `,
+     )} ELSE 0 END) AS k,
     CASE WHEN contacts.list_id IS NOT NULL THEN contacts.list_id
          WHEN substr(contacts.source, 1, 5) = 'list:' THEN contacts.source END AS list_ref
     ${sql.join(

@@ -71,9 +71,11 @@ function render() {
     plan: plan.summary,
     digest,
     consentBases: { consent: 1, soft_opt_in: 1 },
+    checkedAt: now,
+    sending: null,
     generatedAt: now,
   });
-  return { html, digest, report };
+  return { html, digest, report, plan: plan.summary };
 }
 
 test('the digest is SHA-256 over the sorted, deduplicated E.164 numbers', () => {
@@ -137,9 +139,41 @@ test('a refused campaign says so', () => {
     report,
     plan: null,
     digest: digestRecipients([]),
+    checkedAt: now,
+    sending: null,
     generatedAt: now,
   });
   assert.match(html, /Non conforme/);
   assert.match(html, /Pas de plan calculé/);
-  assert.match(html, /<td>FR-MSG-02<\/td><td>law<\/td><td>bloquant<\/td>/);
+  assert.match(html, /<td>FR-MSG-02<\/td><td>loi<\/td><td>bloquant<\/td>/);
+});
+
+test('a sent campaign is certified on its scheduling checks, with what its messages became', () => {
+  const { report, plan } = render();
+  const scheduled = new Date('2026-11-28T16:30:00Z');
+  const html = renderCertificate({
+    campaign,
+    report,
+    plan,
+    digest: digestRecipients([]),
+    checkedAt: scheduled,
+    sending: { delivered: 180, undeliverable: 12, cancelled: 8, planned: 0 },
+    generatedAt: now,
+  });
+  assert.ok(
+    html.includes(
+      'Contrôles effectués à la programmation de la campagne, le 28 novembre 2026 à 17:30',
+    ),
+  );
+  for (const fragment of [
+    '<td>Délivrés</td><td>180</td>',
+    '<td>Non délivrables</td><td>12</td>',
+    '<td>Annulés (STOP reçu, campagne annulée)</td><td>8</td>',
+    'Messages de la campagne à l’établissement de ce certificat : 200.',
+  ]) {
+    assert.ok(html.includes(fragment), fragment);
+  }
+  assert.doesNotMatch(html, /Planifiés, pas encore partis/, 'no empty line');
+  // Instants read in Paris time, not as UTC ISO strings.
+  assert.doesNotMatch(html, /<td>Premier envoi<\/td><td>\d{4}-/);
 });

@@ -27,7 +27,11 @@ export interface CertificateInput {
   /** digestRecipients() over the eligible recipients' E.164 numbers. */
   readonly digest: string;
   /** Eligible recipients by consent basis (consent, soft_opt_in, b2b…), when known. */
-  readonly consentBases?: Readonly<Record<string, number>>;
+  readonly consentBases?: Readonly<Record<string, number>> | undefined;
+  /** When the checks were made: now for a draft, when it was scheduled for the others. */
+  readonly checkedAt: Date;
+  /** A scheduled campaign's messages by state now (what was sent); null for a draft. */
+  readonly sending: Readonly<Record<string, number>> | null;
   readonly generatedAt: Date;
 }
 
@@ -47,6 +51,33 @@ const purposeLabels: Readonly<Record<string, string>> = {
   promotional: 'promotionnelle',
   transactional: 'transactionnelle (fonctionnelle)',
 };
+
+const layerLabels: Readonly<Record<string, string>> = {
+  law: 'loi',
+  charter: 'charte opérateurs',
+  policy: 'politique Texto',
+  advice: 'conseil',
+};
+
+const policyLabels: Readonly<Record<string, string>> = {
+  brief: 'brief (08:00–20:00, lundi–samedi, hors fériés)',
+  charter: 'charte AF2M (plancher)',
+};
+
+/** What became of the messages, in the order a reader follows them. */
+const sendingLabels: ReadonlyArray<readonly [string, string]> = [
+  ['planned', 'Planifiés, pas encore partis'],
+  ['claimed', 'En cours de remise'],
+  ['submitting', 'En cours de remise'],
+  ['submitted', 'Remis à l’opérateur, accusé attendu'],
+  ['delivered', 'Délivrés'],
+  ['undeliverable', 'Non délivrables'],
+  ['expired', 'Expirés'],
+  ['failed', 'En échec'],
+  ['unknown', 'Sort inconnu (jamais renvoyés)'],
+  ['cancelled', 'Annulés (STOP reçu, campagne annulée)'],
+  ['refused', 'Refusés au dernier contrôle avant envoi'],
+];
 
 const fr = new Intl.NumberFormat('fr-FR');
 const eur = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
@@ -84,7 +115,11 @@ export function renderCertificate(input: CertificateInput): string {
 <header>
 <h1>Certificat de conformité SMS</h1>
 <p>Campagne « ${e(campaign.name)} » (${e(campaign.id)}), espace ${e(campaign.workspace)}.<br>
-Établi le ${e(parisTime.format(input.generatedAt))} (heure de Paris ; ${e(input.generatedAt.toISOString())}) par Texto.</p>
+Établi le ${e(parisTime.format(input.generatedAt))} (heure de Paris ; ${e(input.generatedAt.toISOString())}) par Texto.${
+    input.sending
+      ? `<br>Contrôles effectués à la programmation de la campagne, le ${e(parisTime.format(input.checkedAt))} (heure de Paris) : c’est sur eux qu’elle a été envoyée.`
+      : ''
+  }</p>
 ${verdict}
 </header>
 <section>
@@ -95,9 +130,9 @@ ${table(
     ['Émetteur', campaign.sender],
     ['Finalité', purposeLabels[campaign.purpose] ?? campaign.purpose],
     ['Secteur', campaign.sector],
-    ['Politique d’horaires', campaign.policy],
-    ['Début', campaign.schedule.start],
-    ['Date limite', campaign.schedule.finishBy ?? '—'],
+    ['Politique d’horaires', policyLabels[campaign.policy] ?? campaign.policy],
+    ['Début', parisDate(campaign.schedule.start)],
+    ['Date limite', campaign.schedule.finishBy ? parisDate(campaign.schedule.finishBy) : '—'],
     ['Créneaux', campaign.schedule.slots === 'best' ? 'créneaux conseillés' : 'dès que permis'],
     ['Débit maximal', `${campaign.tps} SMS/s`],
   ],
@@ -147,7 +182,7 @@ ${
         ['Règle', 'Niveau', 'Gravité', 'Nombre', 'Constat'],
         report.findings.map((f) => [
           f.rule,
-          f.layer,
+          layerLabels[f.layer] ?? f.layer,
           f.severity === 'block' ? 'bloquant' : 'avertissement',
           fr.format(f.count),
           f.message,
@@ -156,6 +191,7 @@ ${
 }
 </section>
 ${planSection(plan)}
+${sendingSection(input.sending)}
 <section>
 <h2>Règles vérifiées et sources</h2>
 ${table(
@@ -167,7 +203,7 @@ ${table(
       : hits.length > 0
         ? 'avertissement'
         : 'conforme';
-    return [id, rule.layer, rule.title, rule.source, result];
+    return [id, layerLabels[rule.layer] ?? rule.layer, rule.title, rule.source, result];
   }),
 )}
 <p class="note">Ce certificat décrit les contrôles automatiques de Texto au moment indiqué ; il ne constitue pas un avis juridique.</p>
@@ -184,8 +220,8 @@ function planSection(plan: PlanSummary | null): string {
 ${table(
   ['Élément', 'Valeur'],
   [
-    ['Premier envoi', plan.start ?? '—'],
-    ['Fin prévue', plan.end ?? '—'],
+    ['Premier envoi', plan.start ? parisDate(plan.start) : '—'],
+    ['Fin prévue', plan.end ? parisDate(plan.end) : '—'],
     ['Messages planifiés', fr.format(plan.planned)],
     ['Messages non planifiables', fr.format(plan.unplaceable)],
     ['SMS (parts)', fr.format(plan.parts)],
@@ -212,6 +248,30 @@ ${table(
     eur.format(s.costEur),
     fr.format(s.unplaceable),
   ]),
+)}
+</section>`;
+}
+
+/** An ISO instant as a French reader reads it, in Paris time; the text as it is otherwise. */
+function parisDate(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : `${parisTime.format(at)} (heure de Paris)`;
+}
+
+function sendingSection(sending: Readonly<Record<string, number>> | null): string {
+  if (!sending) return '';
+  const rows = new Map<string, number>();
+  for (const [state, label] of sendingLabels) {
+    const n = sending[state] ?? 0;
+    if (n > 0) rows.set(label, (rows.get(label) ?? 0) + n);
+  }
+  const total = Object.values(sending).reduce((a, b) => a + b, 0);
+  return `<section>
+<h2>Envoi</h2>
+<p>Messages de la campagne à l’établissement de ce certificat : ${fr.format(total)}.</p>
+${table(
+  ['État', 'Messages'],
+  [...rows].map(([label, n]) => [label, fr.format(n)]),
 )}
 </section>`;
 }
