@@ -85,5 +85,24 @@ forEachDatabase('account tables: every read and write is scoped by workspace', a
     page2.map((e) => e.action),
     ['step.0'],
   );
-  assert.deepEqual(Object.keys(auditLog).sort(), ['appendAuditEntry', 'listAuditEntries']);
+  // Reads only, each scoped by workspace: an entry of B is not found from A.
+  assert.equal(await auditLog.hasAuditEntry(store.db, b.id, 'step.2', 'x'), false);
+  await auditLog.appendAuditEntry(store.db, {
+    workspace_id: b.id,
+    actor_kind: 'system',
+    actor_id: null,
+    actor_label: null,
+    action: 'campaign.paused',
+    target_kind: 'campaign',
+    target_id: 'cmp_b',
+    at,
+    details: '{}',
+  });
+  assert.equal(await auditLog.hasAuditEntry(store.db, b.id, 'campaign.paused', 'cmp_b'), true);
+  assert.equal(await auditLog.hasAuditEntry(store.db, a.id, 'campaign.paused', 'cmp_b'), false);
+  assert.deepEqual(Object.keys(auditLog).sort(), [
+    'appendAuditEntry',
+    'hasAuditEntry',
+    'listAuditEntries',
+  ]);
 });

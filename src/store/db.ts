@@ -1,20 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import {
-  type Compilable,
-  Kysely,
-  PostgresDialect,
-  type RawBuilder,
-  type SqlBool,
-  SqliteDialect,
-} from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, type RawBuilder, type SqlBool } from 'kysely';
 import pg from 'pg';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
 import { mayTrustReferences, postgresBulkSession } from './postgres-bulk-session.ts';
 import type { Database } from './schema.ts';
 import { sqliteBulkSession } from './sqlite-bulk-session.ts';
 import { cacheStatements } from './statement-cache.ts';
+import { WriteFirstSqliteDialect } from './write-first-sqlite-dialect.ts';
 
 /** Where the store lives: the embedded SQLite file under dataDir, or a PostgreSQL URL. */
 export interface StoreOptions {
@@ -168,7 +162,7 @@ function openSqlite(path: string): Store {
   raw.pragma('busy_timeout = 5000');
   raw.pragma(`cache_size = -${cacheKib}`);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cacheStatements(raw) }),
+    dialect: new WriteFirstSqliteDialect({ database: cacheStatements(raw) }),
   });
   return {
     db,
