@@ -568,3 +568,42 @@ forEachDatabase(
     }
   },
 );
+
+forEachDatabase(
+  'members: a removed or demoted member’s API keys stop working above their new access',
+  async (store) => {
+    const t = await setUp(store);
+    const ws = `/api/workspaces/${t.a.id}`;
+    const owner = t.sessions.ownerA;
+    const userB = t.users.ownerB!.id;
+    const add = await t.call('POST', `${ws}/members`, owner, {
+      body: { email: 'ownerb@example.fr', role: 'owner' },
+    });
+    assert.equal(add.status, 201, add.text);
+    const keyOf = async (role: string) =>
+      (
+        await t.call('POST', `${ws}/api-keys`, t.sessions.ownerB, {
+          body: { name: `b-${role}`, role },
+        })
+      ).json.secret as string;
+    const [ownerKey, analystKey] = [await keyOf('owner'), await keyOf('analyst')];
+    // Demoted to marketer: the owner key goes, the analyst key stays.
+    await t.call('PATCH', `${ws}/members/${userB}`, owner, { body: { role: 'marketer' } });
+    assertEnvelope(await t.call('GET', ws, { key: ownerKey }), 401, 'unauthenticated');
+    assert.equal((await t.call('GET', ws, { key: analystKey })).status, 200);
+    // Removed: nothing of theirs works, and the log says how many keys went.
+    assert.equal((await t.call('DELETE', `${ws}/members/${userB}`, owner)).status, 200);
+    assertEnvelope(await t.call('GET', ws, { key: analystKey }), 401, 'unauthenticated');
+    const log = await t.call('GET', `${ws}/audit-log?limit=2`, owner);
+    assert.deepEqual(
+      log.json.items.map((e: { action: string; details: { revokedKeys: number } }) => [
+        e.action,
+        e.details.revokedKeys,
+      ]),
+      [
+        ['member.remove', 1],
+        ['member.role_change', 1],
+      ],
+    );
+  },
+);

@@ -1,5 +1,6 @@
-import type { MemberRole } from '../core/account/roles.ts';
+import { keyRolesWithin, type MemberRole } from '../core/account/roles.ts';
 import { DomainError } from '../core/domain-error.ts';
+import { revokeKeysCreatedBy } from '../store/api-keys.ts';
 import type { Store } from '../store/db.ts';
 import {
   countOwners,
@@ -100,6 +101,13 @@ export async function changeMemberRole(
   if (member.role === role) return member;
   await keepOneOwner(store, workspaceId, member);
   await updateMemberRole(store.db, workspaceId, userId, role);
+  const revokedKeys = await revokeKeysCreatedBy(
+    store.db,
+    workspaceId,
+    userId,
+    keyRolesWithin(role),
+    now,
+  );
   await recordAudit(
     store,
     {
@@ -107,7 +115,7 @@ export async function changeMemberRole(
       actor,
       action: 'member.role_change',
       target: { kind: 'user', id: userId },
-      details: { email: member.email, from: member.role, to: role },
+      details: { email: member.email, from: member.role, to: role, revokedKeys },
     },
     now,
   );
@@ -124,6 +132,8 @@ export async function removeMember(
   const member = await requireMember(store, workspaceId, userId);
   await keepOneOwner(store, workspaceId, member);
   await deleteMember(store.db, workspaceId, userId);
+  // The keys they created leave with them (an integration's key is re-created by an owner).
+  const revokedKeys = await revokeKeysCreatedBy(store.db, workspaceId, userId, [], now);
   await recordAudit(
     store,
     {
@@ -131,7 +141,7 @@ export async function removeMember(
       actor,
       action: 'member.remove',
       target: { kind: 'user', id: userId },
-      details: { email: member.email, role: member.role },
+      details: { email: member.email, role: member.role, revokedKeys },
     },
     now,
   );

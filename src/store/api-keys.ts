@@ -88,6 +88,28 @@ export async function revokeApiKey(
     .executeTakeFirst();
 }
 
+/**
+ * Revokes the active keys `userId` created in the workspace whose role is not in `keep`;
+ * returns how many.
+ */
+export async function revokeKeysCreatedBy(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+  keep: readonly MemberRole[],
+  now: Date,
+): Promise<number> {
+  let query = keysDb(db)
+    .updateTable('api_keys')
+    .set({ revoked_at: now.toISOString() })
+    .where('workspace_id', '=', workspaceId)
+    .where('created_by', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keep.length > 0) query = query.where('role', 'not in', keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Records a use, at most once a minute per key (one write per request would be wasteful). */
 export async function touchApiKey(db: Kysely<Database>, id: string, now: Date): Promise<void> {
   const minuteAgo = new Date(now.getTime() - 60_000).toISOString();

@@ -12,3 +12,13 @@ export type Role = (typeof roles)[number];
 export function isMemberRole(value: string): value is MemberRole {
   return (memberRoles as readonly string[]).includes(value);
 }
+
+/**
+ * The key roles a member of `role` may hold: an API key does not outlive its creator's access
+ * nor exceed it (a member removed or demoted loses the keys above them). Owners may hold any.
+ */
+export function keyRolesWithin(role: MemberRole): readonly MemberRole[] {
+  if (role === 'owner') return memberRoles;
+  if (role === 'marketer') return ['marketer', 'analyst'];
+  return [role];
+}
