@@ -46,4 +46,14 @@ test('query values of secret-named parameters and numbers in paths are masked', 
     '/api/x?api_key=[redacted]&limit=5&phone=[number]',
   );
   assert.equal(redactPath(new URL('http://h/api/health')), '/api/health');
+  // Percent-encoded in the path, as the web UI's contact lookup sends them.
+  assert.equal(
+    redactPath(new URL('http://h/api/workspaces/w/contacts/%2B33655590000')),
+    '/api/workspaces/w/contacts/[number]',
+  );
+  assert.equal(
+    redactPath(new URL('http://h/api/workspaces/w/contacts/06%2055%2051%2023%2045')),
+    '/api/workspaces/w/contacts/[number]',
+  );
+  assert.doesNotMatch(redactPath(new URL('http://h/c/%E0%2B33655590000')), /\d{6}/);
 });

@@ -26,11 +26,23 @@ function redactText(text: string): string {
   return text.replace(apiKey, 'tx_[redacted]').replace(phone, '[number]');
 }
 
-/** A path with the values of secret-named query parameters replaced. */
+/**
+ * A path with the values of secret-named query parameters replaced, and numbers masked as
+ * written or percent-encoded (`%2B33…`, what the web UI's `encodeURIComponent` sends).
+ */
 export function redactPath(url: URL): string {
-  if (url.search === '') return redactText(url.pathname);
+  const path = redactText(readable(url.pathname));
+  if (url.search === '') return path;
   const query = [...url.searchParams]
     .map(([k, v]) => `${k}=${secretName.test(k) ? redacted : redactText(v)}`)
     .join('&');
-  return `${redactText(url.pathname)}?${query}`;
+  return `${path}?${query}`;
+}
+
+function readable(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path.replace(/%[0-9a-f]{2}/gi, ' ');
+  }
 }

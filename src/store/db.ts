@@ -211,6 +211,10 @@ function openPostgres(url: string, schema: string | undefined): Store {
     types: types as pg.CustomTypesConfig,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection the server closes (a restart, a failover, a proxy's idle timeout) is
+  // reported here; unhandled, the event ended the process. The pool drops that connection and
+  // opens a new one for the next query, which is all there is to do.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -115,4 +115,16 @@ test('refuses bad URLs with a clear message and never echoes the password', () =
     () => parseTransportUrl('bogus://user:hunter2@x'),
     (e: Error) => !e.message.includes('hunter2'),
   );
+  // A password with an unencoded / is not a URL: still not echoed.
+  assert.throws(
+    () => parseTransportUrl('smpp://texto:se/cret@127.0.0.1:2775'),
+    (e: Error) => /not a URL/.test(e.message) && !e.message.includes('se/cret'),
+  );
+  // A malformed percent-encoding names the part, not its value.
+  assert.throws(
+    () => parseTransportUrl('smpp://te%ZZxto:p%ZZw@h:2775'),
+    (e: Error) =>
+      /TEXTO_TRANSPORT: the system id has a malformed percent-encoding/.test(e.message) &&
+      !e.message.includes('p%ZZw'),
+  );
 });

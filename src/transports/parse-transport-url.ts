@@ -85,10 +85,10 @@ function parseSmpp(url: URL): SmppSpec {
   if (unknown.length > 0)
     throw invalid(`smpp transport: unknown parameter(s) ${unknown.join(', ')}`);
   if (!url.hostname) throw invalid('smpp transport needs a host');
-  const systemId = decodeURIComponent(url.username);
+  const systemId = decoded(url.username, 'system id');
   if (!systemId) throw invalid('smpp transport needs a SYSTEM_ID (smpp://SYSTEM_ID:PASSWORD@HOST)');
   if (systemId.length > 15) throw invalid('smpp transport: SYSTEM_ID is at most 15 characters');
-  const password = decodeURIComponent(url.password);
+  const password = decoded(url.password, 'password');
   if (password.length > 8) throw invalid('smpp transport: PASSWORD is at most 8 characters');
   const long = q.get('long') ?? 'udh';
   if (!longMessageModes.includes(long as LongMessageMode)) {
@@ -145,10 +145,18 @@ function readInt(q: URLSearchParams, name: string, fallback: number, min: number
   return n;
 }
 
+/** Everything between `//` and the last `@` (a password may hold `/` or `@` unencoded). */
 function redact(text: string): string {
-  return text
-    .replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
-    .replace(/password=[^&]*/g, 'password=***');
+  return text.replace(/\/\/.*@/, '//***@').replace(/password=[^&]*/g, 'password=***');
+}
+
+/** A percent-encoded part of the URL, or a refusal that names it (never its value). */
+function decoded(part: string, name: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw invalid(`the ${name} has a malformed percent-encoding (write % as %25)`);
+  }
 }
 
 function invalid(message: string): DomainError {
