@@ -6,7 +6,8 @@ import { computeRetryDelay, maxAttempts } from './retry-delay.ts';
 /**
  * Hands one message (already `submitting`, durably) to the transport and turns the answer into
  * its outcome: accepted → submitted with its part ids; transient → planned again after a
- * backoff (nothing left); permanent → failed with the gateway code; a throw (outcome unknown:
+ * backoff (nothing left), failed after `maxAttempts` unless the gateway was out of reach;
+ * permanent → failed with the gateway code; a throw (outcome unknown:
  * the PDU may have left) → unknown, never resent.
  */
 export async function sendMessage(
@@ -25,7 +26,9 @@ export async function sendMessage(
       validUntil: new Date(send.validUntil),
     });
     if (result.accepted) return { kind: 'submitted', id: message.id, partIds: result.partIds };
-    if (result.permanent || attempts >= maxAttempts) {
+    // A gateway out of reach for a while (an SMSC restarting, a link down) is not the message's
+    // fault: only rejections the gateway itself gave use up its tries.
+    if (result.permanent || (attempts >= maxAttempts && !result.unreachable)) {
       const code = result.permanent ? result.code : `retries_exhausted:${result.code}`;
       return {
         kind: 'change',

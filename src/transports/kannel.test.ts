@@ -205,7 +205,12 @@ test('kannel: sendsms unreachable is transient; a closed window is refused befor
     callbackBaseUrl: 'http://127.0.0.1:1',
   });
   const down = await transport.send({ id: 'a', to: '+33612345678', from: 'DUPONT', text: 'Hi' });
-  assert.deepEqual(down, { accepted: false, permanent: false, code: 'kannel:not_sent' });
+  assert.deepEqual(down, {
+    accepted: false,
+    permanent: false,
+    code: 'kannel:not_sent',
+    unreachable: true,
+  });
   const late = await transport.send({
     id: 'b',
     to: '+33612345678',

@@ -113,7 +113,7 @@ export async function createKannelTransport(options: KannelOptions): Promise<Kan
       } catch (error) {
         const code = (error as { cause?: { code?: string } }).cause?.code;
         if (code === 'ECONNREFUSED') {
-          return { accepted: false, permanent: false, code: 'kannel:not_sent' };
+          return { accepted: false, permanent: false, code: 'kannel:not_sent', unreachable: true };
         }
         throw new Error(`kannel: no answer for message ${message.id}: ${(error as Error).message}`);
       }

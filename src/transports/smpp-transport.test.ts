@@ -170,7 +170,12 @@ test('smpp: generic_nack fails the message with its status; MO decoded by data_c
 test('smpp: a refused bind gives transient not_bound, never a crash', async (t) => {
   const s = await setUp(t, { systemId: 'texto', password: 'other' }, '', { bindWaitMs: 300 });
   const r = await s.transport.send({ id: 'b', to: '+33611111113', from: 'DUPONT', text: 'Hi' });
-  assert.deepEqual(r, { accepted: false, permanent: false, code: 'smpp:not_bound' });
+  assert.deepEqual(r, {
+    accepted: false,
+    permanent: false,
+    code: 'smpp:not_bound',
+    unreachable: true,
+  });
   assert.equal(s.server.submits.length, 0);
 });
 

@@ -120,7 +120,9 @@ export function createSmppTransport(options: SmppTransportOptions): Transport & 
       ref = (ref + 1) & 0xffff;
       const pdus = buildSubmitPdus(message, encoded, { long: options.long, ref });
       let bind = boundSender() ?? (await pickBind());
-      if (!bind) return { accepted: false, permanent: false, code: 'smpp:not_bound' };
+      if (!bind) {
+        return { accepted: false, permanent: false, code: 'smpp:not_bound', unreachable: true };
+      }
       const partIds: string[] = [];
       for (const [i, fields] of pdus.entries()) {
         let outcome = await bind.submit(fields as unknown as Record<string, unknown>);
@@ -163,7 +165,7 @@ function interpret(outcome: SubmitOutcome, part: number, id: string): SendResult
   const partial = part > 0 ? 'partial:' : '';
   if (outcome.kind === 'not_sent') {
     return part === 0
-      ? { accepted: false, permanent: false, code: 'smpp:not_sent' }
+      ? { accepted: false, permanent: false, code: 'smpp:not_sent', unreachable: true }
       : { accepted: false, permanent: true, code: `smpp:${partial}not_sent` };
   }
   if (outcome.status === 0) return undefined;

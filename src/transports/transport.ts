@@ -24,6 +24,11 @@ export interface TransientRejection {
   readonly code: string;
   /** Milliseconds the gateway asked us to wait, when it said so. */
   readonly retryAfterMs?: number;
+  /**
+   * The gateway could not be reached (link down, connection refused): nothing left, and no
+   * number of tries says anything about the message. Retried until it can go.
+   */
+  readonly unreachable?: true;
 }
 
 /** A rejection that fails the message with the gateway's code (e.g. `smpp:0x0000000b`). */

@@ -180,6 +180,11 @@ test('webhook: unsigned, stale or malformed callbacks are refused; 5xx throws; r
     onInbound: () => {},
   });
   const r = await down.send({ id: 'd', to: '+33612345678', from: 'DUPONT', text: 'Hi' });
-  assert.deepEqual(r, { accepted: false, permanent: false, code: 'webhook:not_sent' });
+  assert.deepEqual(r, {
+    accepted: false,
+    permanent: false,
+    code: 'webhook:not_sent',
+    unreachable: true,
+  });
   await down.close();
 });

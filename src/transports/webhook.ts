@@ -142,7 +142,7 @@ export async function createWebhookTransport(options: WebhookOptions): Promise<W
       } catch (error) {
         const code = (error as { cause?: { code?: string } }).cause?.code;
         if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-          return { accepted: false, permanent: false, code: 'webhook:not_sent' };
+          return { accepted: false, permanent: false, code: 'webhook:not_sent', unreachable: true };
         }
         throw new Error(
           `webhook: no answer for message ${message.id}: ${(error as Error).message}`,
