@@ -491,7 +491,12 @@ forEachDatabase(
     assert.equal(ok.json.parts, 1);
     assert.equal(ok.json.encoding, 'GSM-7');
     const health = await t.call('GET', '/api/health', undefined);
-    assert.deepEqual(health.json, { status: 'ok', database: 'ok', time: start.toISOString() });
+    assert.deepEqual(health.json, {
+      status: 'ok',
+      database: 'ok',
+      dispatch: 'stopped',
+      time: start.toISOString(),
+    });
     assert.equal(health.headers.get('x-content-type-options'), 'nosniff');
     assert.ok(health.headers.get('x-request-id'));
   },

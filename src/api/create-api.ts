@@ -5,7 +5,7 @@ import { DomainError } from '../core/domain-error.ts';
 import type { Store } from '../services/accounts.ts';
 import { respondWithError } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
-import type { ApiDeps, ApiEnv } from './operation.ts';
+import type { ApiDeps, ApiEnv, DispatchState } from './operation.ts';
 import { type BucketSpec, createRateLimiter } from './rate-limit.ts';
 import { errorLine, type LogLine, requestLog } from './request-log.ts';
 import { routes } from './routes.ts';
@@ -24,6 +24,8 @@ export interface ApiOptions {
   readonly trustProxy?: boolean;
   /** Mark cookies Secure even when the request looks like plain HTTP (TLS ends at a proxy). */
   readonly secureCookies?: boolean;
+  /** The sending loop's state when this process runs one (the health check shows it). */
+  readonly dispatchState?: () => DispatchState;
 }
 
 export const defaultLimits = {
@@ -59,6 +61,7 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     },
     secureCookies: options.secureCookies ?? false,
     trustProxy,
+    dispatchState: options.dispatchState ?? (() => 'stopped'),
     throttle(bucket, key, at) {
       const taken = limiters[bucket].take(key, at.getTime());
       if (!taken.ok) {

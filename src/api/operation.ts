@@ -15,6 +15,9 @@ import type { Principal, Store, Workspace } from '../services/accounts.ts';
  */
 export type Auth = 'public' | 'any' | 'session' | 'workspace';
 
+/** How this process's sending loop is doing (app.ts wires it; `dispatch` stays unimported). */
+export type DispatchState = 'running' | 'restarting' | 'stopped';
+
 export interface ApiDeps {
   readonly store: Store;
   readonly config: Config;
@@ -24,6 +27,8 @@ export interface ApiDeps {
   readonly secureCookies: boolean;
   /** Take the client IP from X-Forwarded-For (behind a trusted proxy only). */
   readonly trustProxy: boolean;
+  /** The sending loop's state: `stopped` when this process runs none (`texto worker` does). */
+  dispatchState(): DispatchState;
   /** Takes a token from the bucket of `key`, or throws DomainError('rate_limited'). */
   throttle(bucket: 'login' | 'api', key: string, now: Date): void;
 }

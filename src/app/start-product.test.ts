@@ -94,7 +94,9 @@ test('startProduct: demo seeded, API and UI served, clean stop, restart keeps da
   const again = await startProduct(config, options);
   try {
     assert.equal(again.seeded, false, 'an existing database is not seeded again');
-    assert.equal((await fetch(`${again.url}/api/health`)).status, 200);
+    const health = await fetch(`${again.url}/api/health`);
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { dispatch: string }).dispatch, 'running');
   } finally {
     await again.stop();
   }

@@ -5,6 +5,7 @@ import { createApi } from '../api/create-api.ts';
 import { startServer } from '../api/start-server.ts';
 import type { Config } from '../config.ts';
 import { startDispatch } from '../dispatch/start-dispatch.ts';
+import { type DispatchState, superviseDispatch } from '../dispatch/supervise-dispatch.ts';
 import type { DemoLogin } from '../services/demo-seed.ts';
 import { handleReply } from '../services/inbound.ts';
 import { createOptOutWatch, optOutGuardOf } from '../services/opt-out-watch.ts';
@@ -66,9 +67,12 @@ export async function startProduct(
   if (prepared.abandonedJobs > 0) {
     log(`${prepared.abandonedJobs} job(s) of a previous run were interrupted: marked failed`);
   }
+  // The health check reads the sending loop's state once it exists (started after the API).
+  let dispatchState: () => DispatchState = () => 'stopped';
   const api = createApi({
     store,
     config,
+    dispatchState: () => dispatchState(),
     ...(options.requestLog ? { log: options.requestLog } : {}),
   });
   const dist = options.webDist === undefined ? resolve('web/dist') : options.webDist;
@@ -92,24 +96,26 @@ export async function startProduct(
     log,
   });
   const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
-  const runtime =
+  const sending =
     options.dispatch === false
       ? null
-      : await startDispatch({
-          store,
-          transport: parseTransportUrl(config.transport),
-          onReply: (reply) =>
-            handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
-          stopCode: config.stopCode,
-          onSubmitted: createSeedWatch(store),
-          // The API shares this process and its SQLite connection: a second connection for the
-          // receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.
-          writerThread: false,
-          log: (line) => log(`dispatch: ${line}`),
-        });
-  const running = runtime?.dispatcher.run().catch((error: unknown) => {
-    log(`dispatch stopped: ${error instanceof Error ? error.message : String(error)}`);
-  });
+      : superviseDispatch(
+          () =>
+            startDispatch({
+              store,
+              transport: parseTransportUrl(config.transport),
+              onReply: (reply) =>
+                handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
+              stopCode: config.stopCode,
+              onSubmitted: createSeedWatch(store),
+              // The API shares this process and its SQLite connection: a second connection for
+              // the receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.
+              writerThread: false,
+              log: (line) => log(`dispatch: ${line}`),
+            }),
+          log,
+        );
+  dispatchState = () => sending?.state() ?? 'stopped';
   const server = await startServer(api, {
     host: options.host ?? config.host,
     port: options.port ?? config.port,
@@ -124,8 +130,7 @@ export async function startProduct(
     stop() {
       stopping ??= (async () => {
         await server.close();
-        await runtime?.close();
-        await running;
+        await sending?.stop();
         await workers.stop();
         await store.close();
       })();
