@@ -31,7 +31,7 @@ const allowed: Record<Layer, { value: Layer[]; typeOnly: Layer[] }> = {
   cli: { value: ['services', 'cli'], typeOnly: ['core', 'config', 'app'] },
   config: { value: ['core'], typeOnly: [] },
   app: {
-    value: ['core', 'store', 'services', 'dispatch', 'transports', 'api', 'config'],
+    value: ['core', 'store', 'services', 'dispatch', 'transports', 'api', 'config', 'app'],
     typeOnly: [],
   },
   main: { value: ['app', 'config', 'api', 'cli', 'core'], typeOnly: [] },

@@ -1,11 +1,8 @@
+import { wireDispatch } from './app/wire-dispatch.ts';
 import type { Config } from './config.ts';
 import { type DispatchRuntime, startDispatch } from './dispatch/start-dispatch.ts';
-import { handleReply } from './services/inbound.ts';
-import { createOptOutWatch, optOutGuardOf } from './services/opt-out-watch.ts';
-import { createSeedWatch } from './services/seed-watch.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateStore } from './store/migrate.ts';
-import { parseTransportUrl } from './transports/parse-transport-url.ts';
 
 /**
  * The composition root: wires configuration, store, services and transports. Nothing else
@@ -53,16 +50,7 @@ export function createApp(config: Config): App {
     },
     async dispatch(options = {}) {
       const store = await this.store();
-      const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
-      return startDispatch({
-        ...options,
-        store,
-        transport: parseTransportUrl(config.transport),
-        onReply: (reply) =>
-          handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
-        stopCode: config.stopCode,
-        onSubmitted: createSeedWatch(store),
-      });
+      return startDispatch({ ...options, ...wireDispatch(store, config) });
     },
     async close() {
       await raw?.close();

@@ -7,14 +7,11 @@ import type { Config } from '../config.ts';
 import { startDispatch } from '../dispatch/start-dispatch.ts';
 import { type DispatchState, superviseDispatch } from '../dispatch/supervise-dispatch.ts';
 import type { DemoLogin } from '../services/demo-seed.ts';
-import { handleReply } from '../services/inbound.ts';
-import { createOptOutWatch, optOutGuardOf } from '../services/opt-out-watch.ts';
 import { prepareProduct, startProductWorkers } from '../services/product.ts';
-import { createSeedWatch } from '../services/seed-watch.ts';
 import { describeTransport } from '../services/transport-view.ts';
 import { openStore } from '../store/db.ts';
 import { migrateStore } from '../store/migrate.ts';
-import { parseTransportUrl } from '../transports/parse-transport-url.ts';
+import { wireDispatch } from './wire-dispatch.ts';
 
 export interface ProductOptions {
   /** Overrides TEXTO_HOST / TEXTO_PORT (tests: port 0). */
@@ -95,19 +92,13 @@ export async function startProduct(
     ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}),
     log,
   });
-  const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
   const sending =
     options.dispatch === false
       ? null
       : superviseDispatch(
           () =>
             startDispatch({
-              store,
-              transport: parseTransportUrl(config.transport),
-              onReply: (reply) =>
-                handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
-              stopCode: config.stopCode,
-              onSubmitted: createSeedWatch(store),
+              ...wireDispatch(store, config),
               // The API shares this process and its SQLite connection: a second connection for
               // the receipts writer could make an API transaction fail with SQLITE_BUSY_SNAPSHOT.
               writerThread: false,
