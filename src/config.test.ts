@@ -38,3 +38,16 @@ test('the deny list is a comma-separated list, upper-cased', () => {
   const config = loadConfig({ TEXTO_SENDER_DENYLIST: 'alerte, banque,,colis' });
   assert.deepEqual(config.senderDenylist, ['ALERTE', 'BANQUE', 'COLIS']);
 });
+
+test('TEXTO_DEMO turns the demo seed off; a TEXTO_* name that is not Texto’s is reported', () => {
+  assert.equal(loadConfig({}).demo, true);
+  assert.equal(loadConfig({ TEXTO_DEMO: 'off' }).demo, false);
+  assert.throws(() => loadConfig({ TEXTO_DEMO: 'no' }), /TEXTO_DEMO: must be on or off/);
+  const typo = loadConfig({
+    TEXTO_TRANSPROT: 'smpp://a:b@h:2775',
+    TEXTO_TEST_PG_URL: 'postgres://x',
+    TEXTO_PORT: '9000',
+  });
+  assert.deepEqual(typo.unknownVariables, ['TEXTO_TRANSPROT']);
+  assert.equal(typo.transport, 'simulator');
+});

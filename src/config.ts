@@ -35,7 +35,11 @@ const schema = z.object({
     .max(100, 'must be a percentage from 0 to 100')
     .default(defaultOptOutGuard.percent),
   TEXTO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TEXTO_DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
+
+/** Variables of the test and benchmark scripts: theirs, not the product's. */
+const scriptVariables = new Set(['TEXTO_TEST_PG_URL', 'TEXTO_BENCH_PG_URL']);
 
 export interface Config {
   readonly dataDir: string;
@@ -50,6 +54,14 @@ export interface Config {
   /** FR-SND-04: pause a campaign whose opt-outs reach this share of its sent messages; 0 = never. */
   readonly optOutPausePercent: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `npm start` seeds the demo into an empty database (TEXTO_DEMO=off: never). */
+  readonly demo: boolean;
+  /**
+   * TEXTO_* variables set but not Texto's (a typo: TEXTO_TRANSPROT). Not an error, since other
+   * tools may share the prefix, but said at start: silently ignored, a mistyped transport ran
+   * the simulator, which marks messages delivered without sending anything.
+   */
+  readonly unknownVariables: readonly string[];
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -76,5 +88,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     penaltyPerNumberEur: e.TEXTO_PENALTY_PER_NUMBER_EUR,
     optOutPausePercent: e.TEXTO_OPT_OUT_PAUSE_PERCENT,
     logLevel: e.TEXTO_LOG_LEVEL,
+    demo: e.TEXTO_DEMO === 'on',
+    unknownVariables: Object.freeze(
+      Object.keys(relevant).filter((k) => !(k in schema.shape) && !scriptVariables.has(k)),
+    ),
   });
 }

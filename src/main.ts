@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
+import { describeStartFailure } from './app/describe-start-failure.ts';
 import { startProduct } from './app/start-product.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 
 export { startProduct };
 
@@ -10,10 +11,26 @@ export { startProduct };
  * SIGINT/SIGTERM stop it cleanly: no message is left claimed.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  let config: Config;
+  let product: Awaited<ReturnType<typeof startProduct>>;
   const started = performance.now();
-  process.stdout.write('Texto: starting (migrating, seeding the demo on first run)…\n');
-  const product = await startProduct(config);
+  try {
+    config = loadConfig(process.env);
+    for (const name of config.unknownVariables) {
+      process.stderr.write(
+        `Texto: warning: ${name} is not a Texto variable (ignored); see README\n`,
+      );
+    }
+    process.stdout.write(
+      config.demo
+        ? 'Texto: starting (migrating, seeding the demo on first run)…\n'
+        : 'Texto: starting (migrating; TEXTO_DEMO=off: no demo)…\n',
+    );
+    product = await startProduct(config, config.demo ? {} : { seed: false });
+  } catch (error) {
+    process.stderr.write(`Texto: cannot start: ${describeStartFailure(error, process.env)}\n`);
+    process.exit(1);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
     `Texto is running at ${product.url}  (ready in ${seconds} s)`,

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
+import { createWorkspace } from '../services/workspaces.ts';
 import { openStore } from '../store/db.ts';
+import { migrateStore } from '../store/migrate.ts';
+import { describeStartFailure } from './describe-start-failure.ts';
 import { shownTransport, startProduct } from './start-product.ts';
 
 /**
@@ -108,4 +111,44 @@ test('the start-up text shows the transport without its credentials', () => {
   assert.equal(smpp, 'smpp 127.0.0.1:2775, 5 parts/s');
   const hook = shownTransport('webhook+https://sms.example.fr/send?token=s3cr3t');
   assert.equal(hook, 'webhook (TLS) sms.example.fr:443');
+});
+
+test('a database set up from the command line gets no demo; a mistyped transport writes nothing', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'texto-noseed-'));
+  const store = openStore({ dataDir });
+  await migrateStore(store, new Date());
+  await createWorkspace(store, { name: 'Prod Co', legalName: 'Prod SAS' }, new Date());
+  await store.close();
+  const config = loadConfig({ TEXTO_DATA_DIR: dataDir, TEXTO_LOG_LEVEL: 'silent' });
+  const product = await startProduct(config, { port: 0, webDist: null, log: () => {} });
+  try {
+    assert.equal(product.seeded, false);
+    assert.deepEqual(product.logins, [], 'no demo account exists: none is printed');
+  } finally {
+    await product.stop();
+  }
+  const fresh = mkdtempSync(join(tmpdir(), 'texto-typo-'));
+  const typo = loadConfig({ TEXTO_DATA_DIR: fresh, TEXTO_TRANSPORT: 'smpp:/a:b@h' });
+  await assert.rejects(startProduct(typo, { port: 0, webDist: null }), /TEXTO_TRANSPORT/);
+  assert.equal(existsSync(join(fresh, 'texto.db')), false);
+});
+
+test('why the product cannot start names what to fix', () => {
+  const inUse = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+  assert.match(
+    describeStartFailure(inUse, { TEXTO_PORT: '8080' }),
+    /port is in use.*TEXTO_PORT.*8080/,
+  );
+  const notDir = Object.assign(new Error('ENOTDIR: not a directory'), { code: 'ENOTDIR' });
+  assert.match(
+    describeStartFailure(notDir, { TEXTO_DATA_DIR: '/etc/passwd' }),
+    /TEXTO_DATA_DIR \(\/etc\/passwd\)/,
+  );
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5439'), {
+    code: 'ECONNREFUSED',
+  });
+  assert.match(
+    describeStartFailure(refused, { TEXTO_DATABASE_URL: 'postgres://x@127.0.0.1:5439/t' }),
+    /PostgreSQL \(TEXTO_DATABASE_URL\) refused the connection/,
+  );
 });

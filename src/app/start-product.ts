@@ -8,9 +8,10 @@ import { startDispatch } from '../dispatch/start-dispatch.ts';
 import { type DispatchState, superviseDispatch } from '../dispatch/supervise-dispatch.ts';
 import type { DemoLogin } from '../services/demo-seed.ts';
 import { prepareProduct, startProductWorkers } from '../services/product.ts';
-import { describeTransport } from '../services/transport-view.ts';
+import { shownTransport } from '../services/transport-view.ts';
 import { openStore } from '../store/db.ts';
 import { migrateStore } from '../store/migrate.ts';
+import { parseTransportUrl } from '../transports/parse-transport-url.ts';
 import { wireDispatch } from './wire-dispatch.ts';
 
 export interface ProductOptions {
@@ -54,6 +55,9 @@ export async function startProduct(
   options: ProductOptions = {},
 ): Promise<RunningProduct> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // A mistyped transport is refused before anything is written (a fresh data dir used to get
+  // its migrations and the whole demo first).
+  if (options.dispatch !== false) parseTransportUrl(config.transport);
   // As src/app.ts does (store, dispatch), in one place for the long-running product.
   const store = openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await migrateStore(store, new Date());
@@ -140,9 +144,4 @@ const uiPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function shownTransport(transport: string): string {
-  const view = describeTransport(transport);
-  if (view.host === null) return view.kind;
-  const tps = view.tps === null ? '' : `, ${view.tps} parts/s`;
-  return `${view.kind}${view.tls ? ' (TLS)' : ''} ${view.host}:${view.port}${tps}`;
-}
+export { shownTransport };

@@ -56,7 +56,11 @@ export async function runCli(
   }
   let app: ReturnType<typeof createApp> | undefined;
   try {
-    app = createApp(loadConfig(env));
+    const config = loadConfig(env);
+    for (const name of config.unknownVariables) {
+      io.stderr.write(`texto: warning: ${name} is not a Texto variable (ignored); see README\n`);
+    }
+    app = createApp(config);
     return await command.run({
       values,
       positionals: parsed.positionals,

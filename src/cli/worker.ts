@@ -1,4 +1,5 @@
 import { DomainError } from '../core/domain-error.ts';
+import { shownTransport } from '../services/transport-view.ts';
 import { type Command, exitCodes } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 
@@ -34,7 +35,13 @@ export const worker: Command = {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const timer = seconds === undefined ? undefined : setTimeout(stop, seconds * 1000);
-    if (!json) writeLine(io, `worker ${dispatcher.workerId} started`);
+    if (!json) {
+      const database = app.config.databaseUrl ? 'PostgreSQL' : `SQLite in ${app.config.dataDir}`;
+      writeLine(
+        io,
+        `worker ${dispatcher.workerId} started: transport ${shownTransport(app.config.transport)}, database ${database}`,
+      );
+    }
     try {
       await dispatcher.run();
     } finally {

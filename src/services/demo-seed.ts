@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Store } from '../store/db.ts';
+import { findUserByEmail } from '../store/users.ts';
+import { defaultWorkspaceId } from '../store/workspaces.ts';
 import { createSeededRandom } from '../transports/seeded-random.ts';
 import { createOwnedWorkspace, createUser, type Principal } from './accounts.ts';
 import { saveAudience } from './audiences.ts';
@@ -104,9 +106,22 @@ function syntheticRows(
 const listNumber = (i: number) => `0655${String(500000 + i).padStart(6, '0')}`;
 const ownNumber = (i: number) => `0655${String(590000 + i).padStart(6, '0')}`;
 
+/**
+ * Nothing of anyone's yet: no account, no contact, no workspace but the one made on first run.
+ * A database set up from the command line (a workspace and its contacts, no account) is not
+ * empty: the demo's accounts, with their public password, must not appear beside it.
+ */
 async function databaseIsEmpty(store: Store): Promise<boolean> {
-  const r = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM users`.execute(store.db);
+  const r = await sql<{ n: number | string }>`SELECT
+      (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM contacts)
+      + (SELECT COUNT(*) FROM workspaces WHERE id <> ${defaultWorkspaceId}) AS n`.execute(store.db);
   return Number(r.rows[0]?.n ?? 0) === 0;
+}
+
+/** The demo logins whose accounts exist (a database seeded earlier): none otherwise. */
+async function existingLogins(store: Store, logins: readonly DemoLogin[]): Promise<DemoLogin[]> {
+  const found = await Promise.all(logins.map((l) => findUserByEmail(store.db, l.email)));
+  return logins.filter((_, i) => found[i] !== undefined);
 }
 
 /** Seeds the demo when no account exists yet; otherwise does nothing. */
@@ -121,7 +136,9 @@ export async function seedDemo(
     { email: 'analyste@dupont.demo', password, role: 'analyst', workspace: 'Meubles Dupont' },
     { email: 'listes@optin-france.demo', password, role: 'owner', workspace: 'OptIn France' },
   ];
-  if (!(await databaseIsEmpty(store))) return { seeded: false, logins };
+  if (!(await databaseIsEmpty(store))) {
+    return { seeded: false, logins: await existingLogins(store, logins) };
+  }
   const started = performance.now();
   const listSize = options.listSize ?? 50_000;
   const ownSize = options.ownContacts ?? 2_000;

@@ -55,3 +55,14 @@ function hostOf(href: string): { host: string; port: number; tls: boolean } {
     tls,
   };
 }
+
+/**
+ * The transport as start-up lines print it: kind, host, port and rate, never a credential
+ * (these lines end up in log collectors).
+ */
+export function shownTransport(transport: string): string {
+  const view = describeTransport(transport);
+  if (view.host === null) return view.kind;
+  const tps = view.tps === null ? '' : `, ${view.tps} parts/s`;
+  return `${view.kind}${view.tls ? ' (TLS)' : ''} ${view.host}:${view.port}${tps}`;
+}
