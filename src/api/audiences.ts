@@ -7,6 +7,7 @@ import {
   saveAudience as saveWorkspaceAudience,
   showAudience,
 } from '../services/audiences.ts';
+import { numberShownTo } from '../services/number-view.ts';
 import { accessOf, defineOperation } from './operation.ts';
 import { pageInMemory } from './page-in-memory.ts';
 import { pageQuery, paginated } from './pagination.ts';
@@ -62,12 +63,16 @@ export const countAudience = defineOperation({
   }),
   response: countView,
   async handle(input) {
-    return countWorkspaceAudience(
+    const { role, workspace } = accessOf(input);
+    const counted = await countWorkspaceAudience(
       input.deps.store,
-      { ...input.body, workspace: accessOf(input).workspace.id },
+      { ...input.body, workspace: workspace.id },
       input.now,
       audienceCacheFor(input.deps.store),
     );
+    if (!counted.sample) return counted;
+    const sample = counted.sample.map((r) => ({ ...r, phone: numberShownTo(role, r.phone) }));
+    return { ...counted, sample };
   },
 });
 

@@ -12,6 +12,7 @@ import {
   preflightCampaign as preflightWorkspaceCampaign,
   showCampaign,
 } from '../services/campaigns.ts';
+import { numberShownTo } from '../services/number-view.ts';
 import { findingView } from './findings.ts';
 import { accessOf, defineOperation, type HandlerInput, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
@@ -241,7 +242,8 @@ export const preflightCampaign = defineOperation({
 });
 
 export const getCampaignPlan = defineOperation({
-  summary: 'The send plan, one line per message (rented numbers masked), paginated',
+  summary:
+    'The send plan, one line per message (rented numbers masked, and every number for a role that may not export contacts), paginated',
   tag,
   auth: 'workspace',
   permission: read,
@@ -273,7 +275,7 @@ export const getCampaignPlan = defineOperation({
         more = true;
         break;
       }
-      if (index >= skip) items.push(line);
+      if (index >= skip) items.push({ ...line, to: numberShownTo(accessOf(input).role, line.to) });
       index += 1;
     }
     const nextCursor = more

@@ -54,10 +54,11 @@ export const getJob = defineOperation({
 });
 
 export const getJobRejects = defineOperation({
-  summary: 'The refused rows of an import job, as CSV with the reason of each',
+  summary:
+    'The refused rows of an import job, as CSV with the reason of each (the rows as the file gave them: for roles that may export contacts)',
   tag: 'jobs',
   auth: 'workspace',
-  permission: { resource: 'job', action: 'read' },
+  permission: { resource: 'contact', action: 'export' },
   params: jobParams,
   response: z.string().describe('text/csv'),
   async handle(input) {

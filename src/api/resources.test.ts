@@ -122,6 +122,12 @@ forEachDatabase(
     assert.match(exported.text, /^phone,/);
     // A read-only login reads contacts but does not take the customer file away.
     assertEnvelope(await t.call('GET', `${ws}/contacts/export`, t.keys.analystA), 403, 'forbidden');
+    // Nor through the rejects file, which holds the refused rows as the file gave them.
+    assertEnvelope(
+      await t.call('GET', `${ws}/jobs/${job.id}/rejects`, t.keys.analystA),
+      403,
+      'forbidden',
+    );
     // Workspace B sees none of it, even with A's job id.
     const bws = `/api/workspaces/${t.b.id}`;
     assertEnvelope(await t.call('GET', `${bws}/jobs/${job.id}`, t.keys.b), 404, 'not_found');
@@ -264,6 +270,12 @@ forEachDatabase(
     assert.equal(count.json.reachable, 2);
     assert.deepEqual(count.json.breakdown.department, { '75': 1, '92': 1 });
     assert.equal(count.json.sample.length, 2);
+    // A read-only login sees the sample's numbers masked; one that may export sees them whole.
+    for (const row of count.json.sample) assert.match(row.phone, /^\+33 •+ \d\d$/);
+    const whole = await t.call('POST', `${ws}/audiences/count`, t.keys.a, {
+      body: { filter, sample: 5 },
+    });
+    for (const row of whole.json.sample) assert.match(row.phone, /^\+33\d{9}$/);
     // The server's column cache warms in the background and then answers the same numbers.
     let again = count;
     for (let i = 0; i < 50 && again.json.engine !== 'columns'; i += 1) {
@@ -338,6 +350,11 @@ forEachDatabase(
     assert.equal(plan2.json.items.length, 1);
     assert.notEqual(plan2.json.items[0].to, plan.json.items[0].to);
     assert.equal(plan2.json.nextCursor, null);
+    // The analyst reads the plan, its numbers masked: paging it must not carry the file off.
+    const read = await t.call('GET', `${c}/plan`, t.keys.analystA);
+    assert.equal(read.json.items.length, 2);
+    for (const line of read.json.items) assert.match(line.to, /^\+33 •+ \d\d$/);
+    assert.match(plan.json.items[0].to, /^\+33\d{9}$/);
     // Another workspace cannot see, schedule or cancel it.
     const bc = `/api/workspaces/${t.b.id}/campaigns/${created.json.id}`;
     for (const [m, p] of [
