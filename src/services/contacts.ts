@@ -117,6 +117,8 @@ export const exportColumns = [
   'consent_collected_at',
   'consent_valid_until',
   'last_interaction_at',
+  // The reason of an active suppression (stop, spam_report, manual, invalid): never send.
+  'suppression',
 ] as const;
 
 /**

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
 import { proveConsent } from './consent.ts';
-import { countWorkspaceContacts, showContact } from './contacts.ts';
+import { countWorkspaceContacts, exportContacts, showContact } from './contacts.ts';
 import { type ImportOptions, importContacts } from './import.ts';
 import { findSuppression, suppressNumber } from './suppression.ts';
 import { createWorkspace } from './workspaces.ts';
@@ -343,5 +343,48 @@ forEachDatabase(
     const proof = await proveConsent(store, 'default', `06${10_000_000 + k - 1}`);
     assert.deepEqual([proof.events.length, proof.chainValid], [2, true]);
     assert.equal(await countWorkspaceContacts(store, 'default'), k);
+  },
+);
+
+forEachDatabase(
+  'a STOP entered by hand withdraws consent; the export shows it; its re-import is refused',
+  async (store) => {
+    await ok(
+      store,
+      file(
+        [
+          head,
+          `0612345678,Jean,Dupont,75011,,,,${consent}`,
+          `0612345679,Zoé,Martin,75012,,,,${consent}`,
+        ].join('\n'),
+      ),
+    );
+    await suppressNumber(store, 'default', '0612345678', { reason: 'stop', origin: 'api' }, now);
+    const proof = await proveConsent(store, 'default', '0612345678');
+    assert.equal(proof.state.status, 'withdrawn', 'the ledger records the STOP');
+    const lines: string[] = [];
+    await exportContacts(store, 'default', (line) => {
+      lines.push(line);
+    });
+    const header = lines[0]!.trim().split(',');
+    const stopped = lines
+      .find((l) => l.startsWith('+33612345678'))!
+      .trim()
+      .split(',');
+    const at = (column: string) => stopped[header.indexOf(column)];
+    assert.deepEqual([at('consent_status'), at('suppression')], ['withdrawn', 'stop']);
+    // The file taken to another workspace with whole-file consent defaults: the opted-out
+    // person is refused, the others come in.
+    const other = await createWorkspace(store, { name: 'Autre' }, now);
+    const again = await ok(store, file(lines.join('')), {
+      workspaceId: other.id,
+      consentDefaults: {
+        consent_basis: 'opt_in',
+        consent_mechanism: 'unticked_checkbox',
+        consent_wording: "J'accepte",
+      },
+    });
+    assert.deepEqual(again.rejectedByReason, { 'opted-out': 1 });
+    assert.equal(again.imported, 1);
   },
 );

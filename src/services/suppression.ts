@@ -1,5 +1,7 @@
+import { firstPartyEvent } from '../core/consent/consent-event.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { parseNumber } from '../core/phone/parse-number.ts';
+import { findContactByPhone } from '../store/contacts.ts';
 import type { Store } from '../store/db.ts';
 import {
   findActiveSuppression,
@@ -9,6 +11,7 @@ import {
   type Suppression,
   type SuppressionReason,
 } from '../store/suppressions.ts';
+import { recordConsentEvent } from './consent.ts';
 import { passObjectionOn } from './objections.ts';
 
 export type { Suppression, SuppressionReason };
@@ -42,9 +45,20 @@ export async function suppressNumber(
   }
   const phone = requireNumber(number);
   const result = await insertSuppression(store.db, workspaceId, { ...input, phone }, now);
-  // An objection (not a manual or invalid-number entry) is passed along the lists (LIST-04).
+  // An objection (not a manual or invalid-number entry) is passed along the lists (LIST-04),
+  // and a contact's ledger records it: entered by hand or received by SMS, a STOP is the same
+  // withdrawal (the consent proof and the export said "granted" after one entered here).
   if (input.reason === 'stop' || input.reason === 'spam_report') {
     await passObjectionOn(store.db, workspaceId, phone, now);
+    if (await findContactByPhone(store.db, workspaceId, phone)) {
+      await recordConsentEvent(
+        store,
+        workspaceId,
+        phone,
+        firstPartyEvent({ kind: 'withdrawn', collectedAt: now.toISOString() }),
+        { origin: input.origin, now },
+      );
+    }
   }
   return result;
 }

@@ -35,12 +35,23 @@ export async function* iterateContacts(
   db: Kysely<Database>,
   workspaceId: string,
   pageSize = 5000,
-): AsyncGenerator<ContactRow> {
+): AsyncGenerator<ContactRow & { suppression: string | null }> {
   let after = 0;
   for (;;) {
     const page = await db
       .selectFrom('contacts')
-      .selectAll()
+      .selectAll('contacts')
+      // The reason of the number's active suppression, if any (an export must show it).
+      .select((eb) =>
+        eb
+          .selectFrom('suppressions')
+          .select('reason')
+          .whereRef('suppressions.workspace_id', '=', 'contacts.workspace_id')
+          .whereRef('suppressions.phone', '=', 'contacts.phone')
+          .where('suppressions.lifted_at', 'is', null)
+          .limit(1)
+          .as('suppression'),
+      )
       .where('workspace_id', '=', workspaceId)
       .where('id', '>', after)
       .orderBy('id')

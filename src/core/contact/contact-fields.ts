@@ -18,6 +18,8 @@ export const contactFields = [
   'transport',
   'interests',
   'last_interaction_at',
+  // The state an export gives (`withdrawn`: the person opted out; such a row is refused).
+  'consent_status',
 ] as const;
 export type ContactField = (typeof contactFields)[number];
 

@@ -85,6 +85,11 @@ export function readConsentColumns(
   get: (field: string) => string | undefined,
   now: Date,
 ): ConsentColumns {
+  // A file exported from Texto (or a CRM) that says the person opted out is no evidence of
+  // consent, whatever defaults the import was given for the file.
+  if (trimmed(get('consent_status'))?.toLowerCase() === 'withdrawn') {
+    return { ok: false, reason: 'opted-out' };
+  }
   const mechanismText = trimmed(get('consent_mechanism'))?.toLowerCase() ?? null;
   if (mechanismText && !(consentMechanisms as readonly string[]).includes(mechanismText)) {
     return { ok: false, reason: 'invalid-consent-mechanism' };

@@ -359,6 +359,7 @@ export const en: Messages = {
   'reason.invalid-transport': 'means of transport not recognised',
   'reason.invalid-consent-basis': 'consent basis not recognised',
   'reason.invalid-consent-date': 'consent date invalid or in the future',
+  'reason.opted-out': 'the person opted out (consent_status withdrawn)',
   'reason.invalid-consent-flag': 'consent yes/no value unreadable',
   'reason.invalid-consent-mechanism': 'consent mechanism not recognised',
   'reason.invalid-consent-source': 'consent source not recognised (first_party or list_provider)',

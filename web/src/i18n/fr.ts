@@ -359,6 +359,7 @@ export const fr = {
   'reason.invalid-transport': 'moyen de transport non reconnu',
   'reason.invalid-consent-basis': 'base du consentement non reconnue',
   'reason.invalid-consent-date': 'date du consentement invalide ou future',
+  'reason.opted-out': 'la personne s’est désinscrite (consent_status withdrawn)',
   'reason.invalid-consent-flag': 'case oui/non du consentement illisible',
   'reason.invalid-consent-mechanism': 'mode de recueil du consentement non reconnu',
   'reason.invalid-consent-source':
