@@ -36,6 +36,13 @@ const schema = z.object({
     .default(defaultOptOutGuard.percent),
   TEXTO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TEXTO_DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  TEXTO_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  TEXTO_INBOUND_PORT: port.default(8081),
+  TEXTO_CALLBACK_URL: z.url({ error: 'must be a URL such as http://10.0.0.4:8081' }).optional(),
+  TEXTO_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (the HMAC secret shared with the provider)')
+    .optional(),
 });
 
 /** Variables of the test and benchmark scripts: theirs, not the product's. */
@@ -54,6 +61,14 @@ export interface Config {
   /** FR-SND-04: pause a campaign whose opt-outs reach this share of its sent messages; 0 = never. */
   readonly optOutPausePercent: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Where the HTTP gateways (Kannel, webhook) post receipts and replies: Texto's listener, and
+   * the URL Kannel must call when it is not that listener's (a proxy, a container).
+   */
+  readonly inbound: { readonly host: string; readonly port: number };
+  readonly callbackUrl: string | undefined;
+  /** The webhook transport's HMAC secret (required with a `webhook+` transport). */
+  readonly webhookSecret: string | undefined;
   /** `npm start` seeds the demo into an empty database (TEXTO_DEMO=off: never). */
   readonly demo: boolean;
   /**
@@ -76,6 +91,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
   }
   const e = parsed.data;
+  if (e.TEXTO_TRANSPORT.startsWith('webhook+') && !e.TEXTO_WEBHOOK_SECRET) {
+    const problem =
+      'TEXTO_WEBHOOK_SECRET: required with a webhook+ TEXTO_TRANSPORT (the HMAC secret shared with the provider, 16 characters or more)';
+    throw new DomainError('invalid_input', `invalid configuration: ${problem}`, {
+      problems: [problem],
+    });
+  }
   return Object.freeze({
     dataDir: e.TEXTO_DATA_DIR,
     databaseUrl: e.TEXTO_DATABASE_URL,
@@ -89,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     optOutPausePercent: e.TEXTO_OPT_OUT_PAUSE_PERCENT,
     logLevel: e.TEXTO_LOG_LEVEL,
     demo: e.TEXTO_DEMO === 'on',
+    inbound: Object.freeze({ host: e.TEXTO_INBOUND_HOST, port: e.TEXTO_INBOUND_PORT }),
+    callbackUrl: e.TEXTO_CALLBACK_URL,
+    webhookSecret: e.TEXTO_WEBHOOK_SECRET,
     unknownVariables: Object.freeze(
       Object.keys(relevant).filter((k) => !(k in schema.shape) && !scriptVariables.has(k)),
     ),

@@ -9,12 +9,15 @@ import { parseTransportUrl } from '../transports/parse-transport-url.ts';
 /**
  * What every dispatcher of the product is started with, from the configuration: the gateway,
  * the services that read replies (STOP, the opt-out guard) and watch the seeds, the server's
- * STOP code for the hand-off re-check.
+ * STOP code for the hand-off re-check, the HTTP gateways' callback listener and secret.
  */
 export function wireDispatch(
   store: Store,
   config: Config,
-): Pick<StartDispatchOptions, 'store' | 'transport' | 'onReply' | 'stopCode' | 'onSubmitted'> {
+): Pick<
+  StartDispatchOptions,
+  'store' | 'transport' | 'onReply' | 'stopCode' | 'onSubmitted' | 'wiring'
+> {
   const optOutWatch = createOptOutWatch(store, optOutGuardOf(config));
   return {
     store,
@@ -23,5 +26,10 @@ export function wireDispatch(
       handleReply(store, reply, new Date(), { optOutWatch, stopCode: config.stopCode }),
     stopCode: config.stopCode,
     onSubmitted: createSeedWatch(store),
+    wiring: {
+      inbound: config.inbound,
+      ...(config.callbackUrl ? { callbackBaseUrl: config.callbackUrl } : {}),
+      ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+    },
   };
 }

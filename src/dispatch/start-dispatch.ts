@@ -1,6 +1,6 @@
 import type { Store } from '../store/db.ts';
 import { findSqliteFile } from '../store/dispatch-workers.ts';
-import { createTransport } from '../transports/create-transport.ts';
+import { createTransport, type TransportWiring } from '../transports/create-transport.ts';
 import type { TransportSpec } from '../transports/parse-transport-url.ts';
 import type { InboundHandler, ReplyEvent, Transport } from '../transports/transport.ts';
 import type { DispatchQueue } from './dispatch-queue.ts';
@@ -28,6 +28,8 @@ export interface StartDispatchOptions
   readonly log?: (line: string) => void;
   /** SQLite file: write outcomes and receipts on a worker thread (default true). */
   readonly writerThread?: boolean;
+  /** The HTTP gateways' callback listener, callback URL and webhook secret. */
+  readonly wiring?: Omit<TransportWiring, 'onInbound' | 'log'>;
 }
 
 /**
@@ -47,13 +49,21 @@ export async function startDispatch(options: StartDispatchOptions): Promise<Disp
       ? writer.recordReceipt(event)
       : writer.exclusive(() => onReply(event)).then(() => {});
   const spec = typeof options.transport === 'function' ? null : options.transport;
-  const transport =
-    typeof options.transport === 'function'
-      ? await options.transport(onInbound)
-      : await createTransport(options.transport, {
-          onInbound,
-          ...(options.log ? { log: options.log } : {}),
-        });
+  let transport: Transport;
+  try {
+    transport =
+      typeof options.transport === 'function'
+        ? await options.transport(onInbound)
+        : await createTransport(options.transport, {
+            ...options.wiring,
+            onInbound,
+            ...(options.log ? { log: options.log } : {}),
+          });
+  } catch (error) {
+    // The writer (a thread on SQLite) was opened first: left open, it kept the process alive.
+    await writer.close();
+    throw error;
+  }
   const accountTps =
     options.accountTps ??
     (spec?.kind === 'smpp' ? spec.tps * spec.binds : Number.POSITIVE_INFINITY);
