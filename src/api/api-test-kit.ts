@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import {
   createOwnedWorkspace,
@@ -69,9 +70,15 @@ export async function setUpApi(
   }
   const a = await createOwnedWorkspace(store, users.ownerA, { name: 'Meubles Dupont' }, testStart);
   const b = await createOwnedWorkspace(store, users.ownerB, { name: 'Concurrent' }, testStart);
-  for (const role of ['marketer', 'analyst', 'provider'] as const) {
+  for (const role of ['marketer', 'analyst'] as const) {
     await addMember(store, users.ownerA, a.id, { email: emailOf(`${role}A`), role }, testStart);
   }
+  // A provider member of an advertiser's workspace is refused now (members.ts); one given the
+  // role before that rule is how the matrix's refusals to the provider role are still tested.
+  await sql`INSERT INTO members (workspace_id, user_id, role, created_at)
+    VALUES (${a.id}, ${users.providerA.id}, 'provider', ${testStart.toISOString()})`.execute(
+    store.db,
+  );
   const sessions = {} as Record<Person, Caller>;
   for (const person of people) {
     const r = await logIn(store, { email: emailOf(person), password: testPassword }, testStart);

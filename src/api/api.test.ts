@@ -612,3 +612,21 @@ forEachDatabase(
     );
   },
 );
+
+forEachDatabase(
+  'members: the provider role exists only in a list provider’s workspace',
+  async (store) => {
+    const t = await setUp(store);
+    const ws = `/api/workspaces/${t.a.id}`;
+    const owner = t.sessions.ownerA;
+    const member = await t.call('POST', `${ws}/members`, owner, {
+      body: { email: 'ownerb@example.fr', role: 'provider' },
+    });
+    assertEnvelope(member, 400, 'invalid_input');
+    assert.match(member.json.error.message, /role: provider is the role of a list provider/);
+    const key = await t.call('POST', `${ws}/api-keys`, owner, {
+      body: { name: 'feed', role: 'provider' },
+    });
+    assertEnvelope(key, 400, 'invalid_input');
+  },
+);

@@ -103,7 +103,20 @@ export const exportContactsCsv = defineOperation({
             controller.enqueue(line);
             if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((r) => (wake = r));
           }).then(
-            () => controller.close(),
+            async (contacts) => {
+              // Who carried the customer file away, and how much of it: the audit says.
+              await recordAudit(
+                store,
+                {
+                  workspaceId,
+                  actor: principalOf(input),
+                  action: 'contacts.export',
+                  details: { contacts },
+                },
+                input.now,
+              );
+              controller.close();
+            },
             (error: unknown) => {
               if (!cancelled) controller.error(error);
             },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recordAudit } from '../services/audit.ts';
 import { listWorkspaceJobs, readJobRejects, showJob, viewJob } from '../services/jobs.ts';
-import { accessOf, defineOperation } from './operation.ts';
+import { accessOf, defineOperation, principalOf } from './operation.ts';
 import { pageOf, pageQuery, paginated, readCursor } from './pagination.ts';
 import { workspaceParams } from './workspace-params.ts';
 
@@ -62,10 +63,17 @@ export const getJobRejects = defineOperation({
   params: jobParams,
   response: z.string().describe('text/csv'),
   async handle(input) {
-    const csv = await readJobRejects(
+    const workspaceId = accessOf(input).workspace.id;
+    const csv = await readJobRejects(input.deps.store, workspaceId, input.params.jobId);
+    await recordAudit(
       input.deps.store,
-      accessOf(input).workspace.id,
-      input.params.jobId,
+      {
+        workspaceId,
+        actor: principalOf(input),
+        action: 'job.rejects_download',
+        target: { kind: 'job', id: input.params.jobId },
+      },
+      input.now,
     );
     return new Response(new Uint8Array(csv), {
       headers: {

@@ -122,6 +122,17 @@ forEachDatabase(
     assert.match(exported.text, /^phone,/);
     // A read-only login reads contacts but does not take the customer file away.
     assertEnvelope(await t.call('GET', `${ws}/contacts/export`, t.keys.analystA), 403, 'forbidden');
+    // Who took the file, and the rejects, is in the audit log.
+    await t.call('GET', `${ws}/jobs/${job.id}/rejects`, t.keys.a);
+    const log = await t.call('GET', `${ws}/audit-log?limit=5`, t.sessions.ownerA);
+    const actions = log.json.items.map((e: { action: string; details: unknown }) => [
+      e.action,
+      e.details,
+    ]);
+    assert.deepEqual(actions.slice(0, 2), [
+      ['job.rejects_download', {}],
+      ['contacts.export', { contacts: 3 }],
+    ]);
     // Nor through the rejects file, which holds the refused rows as the file gave them.
     assertEnvelope(
       await t.call('GET', `${ws}/jobs/${job.id}/rejects`, t.keys.analystA),

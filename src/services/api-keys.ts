@@ -10,6 +10,7 @@ import {
 import type { Store } from '../store/db.ts';
 import { hashToken, type Principal } from './accounts.ts';
 import { recordAudit } from './audit.ts';
+import { requireRoleFits } from './members.ts';
 
 export type { ApiKey };
 
@@ -24,6 +25,7 @@ export async function createApiKey(
   input: { name: string; role: MemberRole },
   now: Date,
 ): Promise<{ apiKey: ApiKey; secret: string }> {
+  await requireRoleFits(store, workspaceId, input.role);
   const secret = `tx_${randomBytes(32).toString('base64url')}`;
   const apiKey: ApiKey = {
     id: `key_${randomUUID().replaceAll('-', '').slice(0, 20)}`,

@@ -12,6 +12,7 @@ import {
   updateMemberRole,
 } from '../store/members.ts';
 import { findUserByEmail } from '../store/users.ts';
+import { findWorkspace } from '../store/workspaces.ts';
 import { createUser, type Principal, parseEmail } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 
@@ -37,6 +38,7 @@ export async function addMember(
   input: { email: string; role: MemberRole; password?: string | undefined },
   now: Date,
 ): Promise<MemberRow> {
+  await requireRoleFits(store, workspaceId, input.role);
   const email = parseEmail(input.email);
   let user = await findUserByEmail(store.db, email);
   if (user && input.password !== undefined) {
@@ -99,6 +101,7 @@ export async function changeMemberRole(
 ): Promise<MemberRow> {
   const member = await requireMember(store, workspaceId, userId);
   if (member.role === role) return member;
+  await requireRoleFits(store, workspaceId, role);
   await keepOneOwner(store, workspaceId, member);
   await updateMemberRole(store.db, workspaceId, userId, role);
   const revokedKeys = await revokeKeysCreatedBy(
@@ -145,4 +148,24 @@ export async function removeMember(
     },
     now,
   );
+}
+
+/**
+ * The provider role reads and writes the contacts of a list provider's workspace (its lists).
+ * Given in an advertiser's workspace, it read and exported the advertiser's own customer file:
+ * refused there, for members and API keys alike.
+ */
+export async function requireRoleFits(
+  store: Store,
+  workspaceId: string,
+  role: MemberRole,
+): Promise<void> {
+  if (role !== 'provider') return;
+  const workspace = await findWorkspace(store.db, workspaceId);
+  if (workspace && Number(workspace.is_provider) !== 1) {
+    throw new DomainError(
+      'invalid_input',
+      'role: provider is the role of a list provider’s workspace; this one is not (choose owner, marketer or analyst)',
+    );
+  }
 }

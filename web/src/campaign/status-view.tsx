@@ -1,9 +1,8 @@
 import { BarChart } from '../components/bar-chart.tsx';
 import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
 import type { CampaignStatus } from './campaign-types.ts';
+import { countHandedOver } from './count-handed-over.ts';
 import { labelCampaignState } from './label-campaign-state.ts';
-
-const funnel = ['planned', 'claimed', 'submitting', 'submitted', 'delivered'];
 
 /** Live sending view: messages per state, the delivery funnel, failures and STOP-cancelled. */
 export function StatusView(props: { status: CampaignStatus }) {
@@ -13,8 +12,7 @@ export function StatusView(props: { status: CampaignStatus }) {
   const states = Object.entries(s.states)
     .filter(([k, v]) => v > 0 || k === 'delivered')
     .map(([code, value]) => ({ code, label: named('messageState', code), value }));
-  const reached = (state: string) =>
-    funnel.slice(funnel.indexOf(state)).reduce((sum, k) => sum + (s.states[k] ?? 0), 0);
+  const funnel = countHandedOver(s.states);
   return (
     <section aria-labelledby="st-title" data-testid="status" aria-live="polite">
       <h2 id="st-title">{t('campaign.live')}</h2>
@@ -34,10 +32,10 @@ export function StatusView(props: { status: CampaignStatus }) {
         <BarChart title={t('campaign.byState')} rows={states} />
         <BarChart
           title={t('campaign.funnel')}
-          rows={['submitted', 'delivered'].map((k) => ({
-            label: named('messageState', k),
-            value: reached(k),
-          }))}
+          rows={[
+            { label: named('messageState', 'submitted'), value: funnel.handedOver },
+            { label: named('messageState', 'delivered'), value: funnel.delivered },
+          ]}
         />
         {Object.keys(s.delivery).length > 0 && (
           <BarChart
