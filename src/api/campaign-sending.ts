@@ -42,6 +42,10 @@ const statusView = z
 const sendingView = z.object({
   ok: z.boolean(),
   state: z.string(),
+  reason: z
+    .string()
+    .optional()
+    .describe('When refused: invalid-transition (not in a state that allows it) or conflict'),
   message: z.string().optional(),
 });
 
@@ -84,7 +88,12 @@ export const cancelCampaign = defineOperation({
   ]),
   async handle(input) {
     const out = await cancelWorkspaceCampaign(input.deps.store, refOf(input), input.now);
-    await audit(input, 'campaign.cancel', out.ok ? { cancelled: out.cancelledMessages } : {});
+    // A refusal is logged as one, not as a cancel with nothing in it.
+    await audit(
+      input,
+      'campaign.cancel',
+      out.ok ? { ok: true, cancelled: out.cancelledMessages } : { ok: false, reason: out.reason },
+    );
     return out;
   },
 });

@@ -39,6 +39,9 @@ export const campaignView = z
     audiences: z.array(z.string()),
     licences: z.array(z.string()),
     rulePack: z.string(),
+    policy: z
+      .string()
+      .describe('The sending window policy: brief, charter or custom:HH:MM-HH:MM[,…]'),
     schedule: z.object({
       start: z.string(),
       finishBy: z.string().optional(),
@@ -120,6 +123,14 @@ export const createCampaign = defineOperation({
     sector: z.string().max(40).optional(),
     audiences: z.array(z.string().max(120)).max(20).optional(),
     licences: z.array(z.string().max(100)).max(20).optional(),
+    policy: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        "The sending window policy: brief (08:00–20:00), charter, or custom:HH:MM-HH:MM[,…]; default: the workspace's (settings)",
+      ),
     start: z.string().max(40).optional(),
     finishBy: z.string().max(40).optional(),
     slots: z.string().max(40).optional(),

@@ -349,6 +349,18 @@ forEachDatabase(
     const created = await t.call('POST', `${ws}/campaigns`, t.keys.a, { body });
     assert.equal(created.status, 201, created.text);
     assert.equal(created.json.state, 'draft');
+    assert.equal(created.json.policy, 'brief', 'the policy is shown');
+    // The window policy is chosen at creation, as the command line allows.
+    const charter = await t.call('POST', `${ws}/campaigns`, t.keys.a, {
+      body: { ...body, name: 'Charte', policy: 'charter' },
+    });
+    assert.equal(charter.status, 201, charter.text);
+    assert.equal(charter.json.policy, 'charter');
+    assertEnvelope(
+      await t.call('POST', `${ws}/campaigns`, t.keys.a, { body: { ...body, policy: 'late' } }),
+      400,
+      'invalid_input',
+    );
     const c = `${ws}/campaigns/${created.json.id}`;
     const pre = await t.call('POST', `${c}/preflight`, t.keys.analystA);
     assert.equal(pre.status, 200, pre.text);

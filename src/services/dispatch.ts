@@ -138,15 +138,21 @@ export async function changeCampaignSending(
   ref: CampaignRef,
   action: 'pause' | 'resume',
   now: Date,
-): Promise<{ ok: boolean; state: string; message?: string }> {
+): Promise<{ ok: boolean; state: string; reason?: string; message?: string }> {
   const row = await loadCampaign(store, ref);
   const moved = transitionCampaign(toCampaign(row), action, { now });
-  if (!moved.ok) return { ok: false, state: row.state, message: moved.message };
+  if (!moved.ok)
+    return { ok: false, state: row.state, reason: moved.reason, message: moved.message };
   const done = await updateCampaignState(store.db, row.workspace_id, row.id, row.state, {
     state: moved.campaign.state,
     updated_at: now.toISOString(),
   });
   return done
     ? { ok: true, state: moved.campaign.state }
-    : { ok: false, state: row.state, message: 'the campaign changed state meanwhile; try again' };
+    : {
+        ok: false,
+        state: row.state,
+        reason: 'conflict',
+        message: 'La campagne a changé d’état entre-temps : réessayez.',
+      };
 }

@@ -83,3 +83,12 @@ test('the input campaign is not mutated', () => {
   transitionCampaign(before, 'schedule', { now, blockingFindings: 0 });
   assert.equal(before.state, 'draft');
 });
+
+test('a refused move reads in French: the verb and the states, not their codes', () => {
+  const result = transitionCampaign(campaignIn('completed'), 'cancel', { now });
+  assert.ok(!result.ok);
+  assert.equal(
+    result.message,
+    'Impossible d’annuler une campagne terminée (possible seulement « brouillon », « programmée », « en cours d’envoi », « suspendue »).',
+  );
+});

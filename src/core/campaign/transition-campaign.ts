@@ -22,6 +22,25 @@ const moves: Record<CampaignAction, { from: readonly CampaignState[]; to: Campai
   cancel: { from: ['draft', 'scheduled', 'sending', 'paused'], to: 'cancelled' },
 };
 
+/** The words a French reader of a refusal expects, not the codes. */
+const actionWords: Record<CampaignAction, string> = {
+  schedule: 'programmer',
+  unschedule: 'déprogrammer',
+  start: 'démarrer',
+  pause: 'suspendre',
+  resume: 'reprendre',
+  complete: 'terminer',
+  cancel: 'annuler',
+};
+const stateWords: Record<CampaignState, string> = {
+  draft: 'brouillon',
+  scheduled: 'programmée',
+  sending: 'en cours d’envoi',
+  paused: 'suspendue',
+  completed: 'terminée',
+  cancelled: 'annulée',
+};
+
 export type TransitionResult =
   | { ok: true; campaign: Campaign }
   | { ok: false; reason: 'invalid-transition' | 'blocking-findings'; message: string };
@@ -44,7 +63,7 @@ export function transitionCampaign(
     return {
       ok: false,
       reason: 'invalid-transition',
-      message: `Impossible de « ${action} » une campagne à l'état « ${campaign.state} » (états permis : ${move.from.join(', ')}).`,
+      message: `Impossible ${/^[aeiouyéè]/.test(actionWords[action]) ? 'd’' : 'de '}${actionWords[action]} une campagne ${stateWords[campaign.state]} (possible seulement ${move.from.map((s) => `« ${stateWords[s]} »`).join(', ')}).`,
     };
   }
   if (action === 'schedule' && (context.blockingFindings ?? 0) > 0) {
