@@ -14,6 +14,7 @@ const replyView = z
     interpretation: z.string(),
     action: z.string(),
     campaign: z.string().nullable(),
+    campaignName: z.string().nullable(),
   })
   .meta({ id: 'Reply' });
 

@@ -2,6 +2,7 @@ import { maskPhone } from '../core/audience/mask-phone.ts';
 import { isDomainError } from '../core/domain-error.ts';
 import { attributeReply, shortCodeOf } from '../core/inbound/attribute-reply.ts';
 import { classifyReply, type ReplyInterpretation } from '../core/inbound/classify-reply.ts';
+import { findCampaign } from '../store/campaigns.ts';
 import { findContactByPhone } from '../store/contacts.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -167,6 +168,8 @@ export interface InboundView {
   readonly interpretation: string;
   readonly action: string;
   readonly campaign: string | null;
+  /** The campaign's name, as the marketer knows it. */
+  readonly campaignName: string | null;
 }
 
 /** A workspace's replies, newest first; a rented recipient's number stays masked (LIST-05). */
@@ -177,8 +180,12 @@ export async function listReplies(
   const ws = await resolveWorkspace(store, request.workspace);
   const rows = await listInboundMessages(store.db, ws.id, request.limit ?? 100);
   const out: InboundView[] = [];
+  const names = new Map<string, string | null>();
   for (const r of rows) {
     const own = await findContactByPhone(store.db, ws.id, r.phone);
+    if (r.campaignId && !names.has(r.campaignId)) {
+      names.set(r.campaignId, (await findCampaign(store.db, ws.id, r.campaignId))?.name ?? null);
+    }
     out.push({
       id: r.id,
       receivedAt: r.receivedAt,
@@ -188,6 +195,7 @@ export async function listReplies(
       interpretation: r.interpretation,
       action: r.action,
       campaign: r.campaignId,
+      campaignName: r.campaignId ? (names.get(r.campaignId) ?? null) : null,
     });
   }
   return out;

@@ -363,6 +363,11 @@ test('marketer journey: import, audience, rent, compose, preflight fixed, schedu
     .getByRole('cell', { name: 'STOP', exact: true })
     .first()
     .waitFor({ timeout: 90_000 });
+  // What Texto understood and did reads in French, the campaign by its name.
+  const stopRow = page.getByTestId('replies').getByRole('row').filter({ hasText: 'STOP' }).first();
+  const stopText = (await stopRow.textContent()) ?? '';
+  assert.match(stopText, /désinscription \(STOP\)/);
+  assert.doesNotMatch(stopText, /cmp_/);
   await shot(page, '17-stop-arrived');
   await page.context().close();
 });

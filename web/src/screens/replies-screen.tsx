@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { LoadState } from '../components/load-state.tsx';
-import { useT } from '../i18n/i18n-context.tsx';
+import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
 import { localTime } from '../local-time.ts';
 import type { ScreenProps } from '../screen-props.ts';
 import { useResource } from '../use-resource.ts';
@@ -13,6 +13,7 @@ interface Reply {
   interpretation: string;
   action: string;
   campaign: string | null;
+  campaignName: string | null;
 }
 
 /** Inbound replies (MO), newest first, with what Texto understood and did (STOP → suppression). */
@@ -48,9 +49,11 @@ export function RepliesScreen(props: ScreenProps) {
                 <td>{localTime(r.receivedAt)}</td>
                 <td>{r.from}</td>
                 <td>{r.text}</td>
-                <td>{r.interpretation}</td>
-                <td>{r.action}</td>
-                <td>{r.campaign ?? '—'}</td>
+                <td data-code={r.interpretation}>
+                  {labelOfCode(t, 'replyKind', r.interpretation)}
+                </td>
+                <td data-code={r.action}>{labelOfCode(t, 'replyAction', r.action)}</td>
+                <td>{r.campaignName ?? r.campaign ?? '—'}</td>
               </tr>
             ))}
           </tbody>
