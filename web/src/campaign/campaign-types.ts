@@ -62,6 +62,8 @@ export interface CampaignStatus {
   delivery: Record<string, number>;
   unknown: number;
   optOuts: { count: number; percent: number | null };
+  /** When the next planned message is due (a later window, a best slot), or null. */
+  nextPlannedAt: string | null;
 }
 
 export type ActionAnswer =

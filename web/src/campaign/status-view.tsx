@@ -1,5 +1,6 @@
 import { BarChart } from '../components/bar-chart.tsx';
 import { labelOfCode, useT } from '../i18n/i18n-context.tsx';
+import { localTime } from '../local-time.ts';
 import type { CampaignStatus } from './campaign-types.ts';
 import { countHandedOver } from './count-handed-over.ts';
 import { labelCampaignState } from './label-campaign-state.ts';
@@ -20,6 +21,14 @@ export function StatusView(props: { status: CampaignStatus }) {
         {t('campaign.stateIs', { state: labelCampaignState(t, s.state) })} ·{' '}
         {t('campaign.total', { n: s.total.toLocaleString() })}
       </p>
+      {s.nextPlannedAt && (
+        <p data-testid="next-planned">
+          {t('campaign.nextPlanned', {
+            at: localTime(s.nextPlannedAt),
+            n: (s.states.planned ?? 0).toLocaleString(),
+          })}
+        </p>
+      )}
       {s.optOuts.count > 0 && (
         <p data-testid="opt-outs">
           {t('campaign.optOuts', {

@@ -45,6 +45,8 @@ export const enCampaign: Record<keyof typeof frCampaign, string> = {
   'campaign.perSlot': 'Messages per slot',
   'campaign.live': 'Live sending',
   'campaign.stateIs': 'State: {state}',
+  'campaign.nextPlanned':
+    'Next send: {at} ({n} planned message(s), each inside its recipient’s legal window).',
   'campaign.optOuts':
     'Opt-outs (STOP): {n}, {percent} % of the messages sent. Above the threshold (5 % by default), sending is paused once so that you can check the file and the message (FR-SND-04).',
   'campaign.state.draft': 'draft',

@@ -43,6 +43,8 @@ export const frCampaign = {
   'campaign.perSlot': 'Messages par créneau',
   'campaign.live': 'Envoi en direct',
   'campaign.stateIs': 'État : {state}',
+  'campaign.nextPlanned':
+    'Prochain envoi : {at} ({n} message(s) planifié(s), chacun dans la fenêtre légale de son destinataire).',
   'campaign.optOuts':
     'Désinscriptions (STOP) : {n}, soit {percent} % des messages envoyés. Au-delà du seuil (5 % par défaut), l’envoi est suspendu une fois pour vous laisser vérifier le fichier et le message (FR-SND-04).',
   'campaign.state.draft': 'brouillon',
