@@ -25,7 +25,11 @@ const statusView = z
     state: z.string(),
     total: z.number(),
     states: z.record(z.string(), z.number()),
-    delivery: z.record(z.string(), z.number()),
+    delivery: z
+      .record(z.string(), z.number())
+      .describe(
+        'Messages handed to the gateway, by their receipt (a multi-part message is delivered when every part is; awaiting_receipt: none yet)',
+      ),
     unknown: z.number(),
     nextPlannedAt: z
       .string()
@@ -99,7 +103,7 @@ export const cancelCampaign = defineOperation({
 });
 
 export const getCampaignStatus = defineOperation({
-  summary: 'Live status: messages by state and SMS parts by delivery receipt',
+  summary: 'Live status: messages by state, and messages handed over by delivery receipt',
   tag,
   auth: 'workspace',
   permission: read,
