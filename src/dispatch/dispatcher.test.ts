@@ -5,11 +5,16 @@
  * twice (the SMSC records every submit), every message accounted for, none outside its window.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { describeCampaignStatus } from '../services/dispatch.ts';
 import { listAuditEntries } from '../store/audit-log.ts';
 import { campaignTables } from '../store/campaigns.ts';
-import type { Store } from '../store/db.ts';
+import { openStore, type Store } from '../store/db.ts';
 import { messageTables } from '../store/messages.ts';
+import { migrateStore } from '../store/migrate.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
 import { writeSendingSettings } from '../store/workspace-settings.ts';
 import {
@@ -382,3 +387,29 @@ forEachDatabase(
     assert.equal((await describeCampaignStatus(store, { id: again.id })).state, 'paused');
   },
 );
+
+test('dispatch: receipts that arrive after the dispatcher stopped are still written', async () => {
+  // A SQLite file: its outcomes and receipts are written by the writer thread.
+  const dataDir = mkdtempSync(join(tmpdir(), 'texto-late-receipts-'));
+  const store = openStore({ dataDir });
+  await migrateStore(store, new Date(tuesdayMorning));
+  const { id } = await seedCampaign(store, { count: 5, plannedAt: tuesdayMorning });
+  // Receipts come 300 ms after each submit: after the dispatcher has stopped claiming.
+  const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 300 }, 'tps=1000', {
+    clock: clockFrom(tuesdayMorning),
+  });
+  try {
+    await runtime.dispatcher.run({ untilIdle: true });
+    await runtime.dispatcher.stop();
+    const delivered = await waitUntil(
+      async () => countStates(await readMessages(store, id)).delivered === 5,
+      5000,
+    );
+    assert.ok(delivered, JSON.stringify(countStates(await readMessages(store, id))));
+  } finally {
+    await runtime.close();
+    await smsc.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -405,7 +405,8 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         await Promise.all(writes);
         clearInterval(heartbeat);
         while (beating) await sleep(10);
-        await writer.close();
+        // The writer stays open: its owner (the runtime) closes it after the transport, so
+        // the receipts that arrive until then are written, not refused by a closed writer.
         await releaseClaimed(store.db, workerId, iso());
         await completeFinishedCampaigns(store.db, [...touched], iso());
         await removeWorker(store.db, workerId);
