@@ -630,3 +630,17 @@ forEachDatabase(
     assertEnvelope(key, 400, 'invalid_input');
   },
 );
+
+forEachDatabase('members: a member leaves a workspace; the last owner cannot', async (store) => {
+  const t = await setUp(store);
+  const ws = `/api/workspaces/${t.a.id}`;
+  const leave = (caller: Caller, userId: string) =>
+    t.call('POST', `${ws}/leave`, caller, { body: { userId } });
+  const analyst = t.users.analystA!.id;
+  assertEnvelope(await leave(t.sessions.analystA, t.users.ownerA!.id), 400, 'invalid_input');
+  const left = await leave(t.sessions.analystA, analyst);
+  assert.equal(left.status, 200, left.text);
+  assertEnvelope(await t.call('GET', ws, t.sessions.analystA), 404, 'not_found');
+  assertEnvelope(await leave(t.sessions.ownerA, t.users.ownerA!.id), 422, 'refused');
+  assertEnvelope(await leave(t.keys.a, analyst), 422, 'refused');
+});

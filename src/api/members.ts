@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../core/domain-error.ts';
 import {
   addMember as addWorkspaceMember,
   changeMemberRole,
@@ -112,5 +113,36 @@ export const removeMember = defineOperation({
       input.now,
     );
     return { removed: true as const, userId };
+  },
+});
+
+export const leaveWorkspace = defineOperation({
+  summary:
+    'Leave the workspace (the signed-in member removes themselves; the last owner cannot, and an API key has no membership to leave)',
+  tag: 'members',
+  auth: 'workspace',
+  permission: { resource: 'workspace', action: 'read' },
+  params: workspaceParams,
+  body: z.strictObject({
+    userId: z.string().max(100).describe('Your own user id, to confirm who leaves'),
+  }),
+  response: z.object({ removed: z.literal(true), userId: z.string() }),
+  async handle(input) {
+    const principal = principalOf(input);
+    if (principal.kind !== 'user') {
+      throw new DomainError('refused', 'an API key is not a member: revoke it instead');
+    }
+    if (input.body.userId !== principal.id) {
+      throw new DomainError('invalid_input', 'userId: give your own user id to confirm you leave');
+    }
+    // Added to a workspace by someone else, a member could not get out of it before.
+    await removeWorkspaceMember(
+      input.deps.store,
+      principal,
+      accessOf(input).workspace.id,
+      principal.id,
+      input.now,
+    );
+    return { removed: true as const, userId: principal.id };
   },
 });

@@ -27,7 +27,7 @@ import { getJob, getJobRejects, listJobs } from './jobs.ts';
 import { listLicences } from './licences.ts';
 import { getListUsage, importListCsv, listLists } from './lists.ts';
 import { createOrder, createQuote, listCatalogue } from './market.ts';
-import { addMember, changeMember, listMembers, removeMember } from './members.ts';
+import { addMember, changeMember, leaveWorkspace, listMembers, removeMember } from './members.ts';
 import { findWorstCase } from './message-worst-case.ts';
 import { checkWorkspaceMessage } from './messages.ts';
 import { getDocs, getOpenApi } from './reference.ts';
@@ -60,6 +60,7 @@ export const routes: readonly Route[] = [
   route('post', `${ws}/members`, 'addMember', addMember),
   route('patch', `${ws}/members/:userId`, 'changeMemberRole', changeMember),
   route('delete', `${ws}/members/:userId`, 'removeMember', removeMember),
+  route('post', `${ws}/leave`, 'leaveWorkspace', leaveWorkspace),
   route('get', `${ws}/api-keys`, 'listApiKeys', listApiKeys),
   route('post', `${ws}/api-keys`, 'createApiKey', createApiKey),
   route('delete', `${ws}/api-keys/:keyId`, 'revokeApiKey', revokeApiKey),
