@@ -104,6 +104,10 @@ test('row outcomes: numbers (FR-NUM-02/03), attributes, consent (FR-CONS-02/03/0
     ],
     ['+262692123456', 'RE', '1980-05-12', 1980, '|cuisine|sport|'],
   );
+  // A CRM's lists: ';' or ',' between tags, as transport already accepted.
+  const crm = normalise({ phone: '0612345678', interests: 'Jardin;cuisine, voyages' });
+  assert.ok(crm.ok);
+  assert.equal(crm.contact.interests, '|cuisine|jardin|voyages|');
 });
 
 test('birth dates: real days only (leap years), after 1900, not in the future', () => {

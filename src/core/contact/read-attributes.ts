@@ -182,12 +182,15 @@ function readTransportUncached(value: string): string | null | 'bad' {
 }
 export const readTransport = memoizeText(readTransportUncached);
 
-/** Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. */
+/**
+ * Free tags: trimmed, lower case, inner spaces collapsed; '|a|b|'. Separated by `|` (the
+ * contract), or `;` and `,` as CRM exports write lists ("jardin;cuisine" was one tag).
+ */
 /** Tags separated by |: trimmed, lower case, inner spaces collapsed, each once, sorted. */
 function readInterestsUncached(value: string): string | null {
   if (value === '') return null;
   const tags: string[] = [];
-  for (const part of value.split('|')) {
+  for (const part of value.split(/[|;,]/)) {
     const tag = collapseSpaces(part.trim().toLowerCase());
     if (tag !== '' && !tags.includes(tag)) tags.push(tag);
   }
