@@ -159,7 +159,7 @@ function checkDefaults(defaults: Partial<Record<ConsentField, string>>): ImportO
       ok: false,
       reason: 'opt_out_source',
       message:
-        'the file is declared an opt-out source (opt-out or pre-ticked box): no consent, nothing imported (rules.md FR-CONS-02)',
+        'the file is declared an opt-out source (opt-out or pre-ticked box): no consent, nothing imported (rule FR-CONS-02)',
       line: null,
     };
   }

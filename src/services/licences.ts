@@ -115,7 +115,7 @@ export async function consumeRental(
     ({
       ok: false,
       reason: 'rental_already_used',
-      message: `rental ${licence.id} was already used by campaign ${by}: a rental allows exactly one campaign (rules.md LIST-05)`,
+      message: `rental ${licence.id} was already used by campaign ${by}: a rental allows exactly one campaign (rule LIST-05)`,
     }) as const;
   if (!verdict.ok) return used(verdict.usedBy);
   if (verdict.consumes) {

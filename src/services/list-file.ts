@@ -119,7 +119,7 @@ export function* scanListFile(
         return refuse(
           'opt_out_source',
           record.line,
-          'opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent (rules.md FR-CONS-02)',
+          'opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent (rule FR-CONS-02)',
         );
       }
       if (row.refuseFile === 'missing_consent_evidence') {
@@ -128,7 +128,7 @@ export function* scanListFile(
           ...refuse(
             partner ? 'missing_partner_consent' : 'missing_consent_evidence',
             record.line,
-            `consent evidence missing (${row.missing?.join(', ')}) (rules.md FR-CONS-06, LIST-01)`,
+            `consent evidence missing (${row.missing?.join(', ')}) (rules FR-CONS-06, LIST-01)`,
           ),
           missing: row.missing ?? [],
         };
@@ -186,7 +186,7 @@ const partnerReasons: Record<string, string> = {
 };
 
 function partnerMessage(defect: string): string {
-  return `${partnerReasons[defect] ?? defect} (rules.md LIST-01, LIST-05)`;
+  return `${partnerReasons[defect] ?? defect} (rules LIST-01, LIST-05)`;
 }
 
 function refuse(reason: ListRefusalReason, line: number, why: string): ListRefusal {

@@ -166,8 +166,8 @@ export async function readContactFile(request: ReadRequest, sink: ReadSink): Pro
           line: record.line,
           message:
             row.refuseFile === 'opt_out_source'
-              ? `line ${record.line}: opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent; the whole file is refused and nothing was imported (rules.md FR-CONS-02)`
-              : `line ${record.line}: consent evidence missing (${row.missing?.join(', ')}); the whole file is refused and nothing was imported (rules.md FR-CONS-06); give the columns, or the evidence for the whole file (--consent-… options, or the import form's consent fields)`,
+              ? `line ${record.line}: opt-out source (opt_out_active/opt_out_passive or pre-ticked box) is not consent; the whole file is refused and nothing was imported (rule FR-CONS-02)`
+              : `line ${record.line}: consent evidence missing (${row.missing?.join(', ')}); the whole file is refused and nothing was imported (rule FR-CONS-06); give the columns, or the evidence for the whole file (--consent-… options, or the import form's consent fields)`,
           ...(row.missing ? { missing: row.missing } : {}),
         });
       }

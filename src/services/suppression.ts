@@ -80,7 +80,7 @@ export async function unsuppressNumber(
   if (active.reason === 'stop' || active.reason === 'spam_report') {
     throw new DomainError(
       'refused',
-      `${phone} was suppressed by a ${active.reason === 'stop' ? 'STOP reply' : 'spam report'}; only a new recorded opt-in lifts it (rules.md OPT-01)`,
+      `${phone} was suppressed by a ${active.reason === 'stop' ? 'STOP reply' : 'spam report'}; only a new recorded opt-in lifts it (rule OPT-01)`,
       { phone, reason: active.reason },
     );
   }
