@@ -357,7 +357,8 @@ export const en: Messages = {
   'reason.invalid-postal-code': 'unknown postal code',
   'reason.invalid-profession': 'profession not recognised',
   'reason.invalid-transport': 'means of transport not recognised',
-  'reason.invalid-consent-basis': 'consent basis not recognised',
+  'reason.invalid-consent-basis':
+    'consent basis not recognised (opt_in, soft_opt_in, b2b or non_commercial)',
   'reason.invalid-consent-date': 'consent date invalid or in the future',
   'replyKind.stop': 'opt-out (STOP)',
   'replyKind.probable_stop': 'probable opt-out',
@@ -371,8 +372,9 @@ export const en: Messages = {
   'replyAction.recorded_needs_opt_in': 'recorded (a new opt-in is needed)',
   'replyAction.no_campaign_found': 'no campaign found',
   'reason.opted-out': 'the person opted out (consent_status withdrawn)',
-  'reason.invalid-consent-flag': 'consent yes/no value unreadable',
-  'reason.invalid-consent-mechanism': 'consent mechanism not recognised',
+  'reason.invalid-consent-flag': 'consent yes/no value unreadable (true/false, yes/no)',
+  'reason.invalid-consent-mechanism':
+    'consent mechanism not recognised (unticked_checkbox, double_opt_in, signed_form or keyword)',
   'reason.invalid-consent-source': 'consent source not recognised (first_party or list_provider)',
   'reason.consent-bundled-with-terms': 'consent bundled with the terms',
   'reason.consent-soft-opt-in-conditions': 'soft opt-in without a purchase or an offer to object',

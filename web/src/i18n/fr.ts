@@ -357,7 +357,8 @@ export const fr = {
   'reason.invalid-postal-code': 'code postal inconnu',
   'reason.invalid-profession': 'profession non reconnue',
   'reason.invalid-transport': 'moyen de transport non reconnu',
-  'reason.invalid-consent-basis': 'base du consentement non reconnue',
+  'reason.invalid-consent-basis':
+    'base du consentement non reconnue (opt_in, soft_opt_in, b2b ou non_commercial)',
   'reason.invalid-consent-date': 'date du consentement invalide ou future',
   'replyKind.stop': 'désinscription (STOP)',
   'replyKind.probable_stop': 'désinscription probable',
@@ -372,8 +373,9 @@ export const fr = {
   'replyAction.recorded_needs_opt_in': 'enregistrée (un nouvel opt-in est nécessaire)',
   'replyAction.no_campaign_found': 'aucune campagne trouvée',
   'reason.opted-out': 'la personne s’est désinscrite (consent_status withdrawn)',
-  'reason.invalid-consent-flag': 'case oui/non du consentement illisible',
-  'reason.invalid-consent-mechanism': 'mode de recueil du consentement non reconnu',
+  'reason.invalid-consent-flag': 'case oui/non du consentement illisible (true/false, oui/non)',
+  'reason.invalid-consent-mechanism':
+    'mode de recueil du consentement non reconnu (unticked_checkbox, double_opt_in, signed_form ou keyword)',
   'reason.invalid-consent-source':
     'source du consentement non reconnue (first_party ou list_provider)',
   'reason.consent-bundled-with-terms': 'consentement noyé dans les CGV',
