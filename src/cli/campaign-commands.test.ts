@@ -77,6 +77,23 @@ test('campaign create → preflight → schedule refused → fixed → plan, sch
   const saved = await run(['audience', 'save', 'tous', '--filter', '{"all":[]}', '--json']);
   assert.equal(saved.code, 0, saved.out);
 
+  const human = await run([
+    'campaign',
+    'create',
+    '--name',
+    'Vu',
+    '--sender',
+    'DUPONT',
+    '--text',
+    'Dupont: -20% ! STOP au 36180',
+    '--audience',
+    'tous',
+  ]);
+  assert.match(
+    human.out,
+    /^campaign cmp_\w+ created \(draft\) in workspace default: Vu\n/,
+    human.err,
+  );
   const bad = await create('Dupont: -20% ce samedi !');
   const pre = await run(['campaign', 'preflight', bad, '--json']);
   assert.equal(pre.code, 1, 'a blocking finding exits 1');

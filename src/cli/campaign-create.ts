@@ -1,4 +1,5 @@
 import { createCampaign } from '../services/campaigns.ts';
+import { resolveWorkspace } from '../services/workspaces.ts';
 import { type Command, exitCodes } from './command.ts';
 import { writeJson, writeLine } from './output.ts';
 
@@ -9,7 +10,7 @@ export const campaignCreate: Command = {
   name: 'campaign create',
   summary: 'Create a draft campaign: sender, text, audiences and licences, schedule, throughput',
   usage:
-    '--workspace W --name N --sender S --text T [--audience A]… [--licence L]… [--start ISO] [--finish-by ISO] [--slots asap|best] [--tps N] [--sector S] [--purpose promotional|transactional] [--policy brief|charter] [--json]',
+    '[--workspace W] --name N --sender S --text T [--audience A]… [--licence L]… [--start ISO] [--finish-by ISO] [--slots asap|best] [--tps N] [--sector S] [--purpose promotional|transactional] [--policy brief|charter] [--json]',
   options: {
     workspace: { type: 'string' },
     name: { type: 'string' },
@@ -48,7 +49,11 @@ export const campaignCreate: Command = {
     );
     if (json) writeJson(io, campaign);
     else {
-      writeLine(io, `campaign ${campaign.id} created (draft): ${campaign.name}`);
+      const workspace = await resolveWorkspace(await app.store(), text(values.workspace));
+      writeLine(
+        io,
+        `campaign ${campaign.id} created (draft) in workspace ${workspace.name}: ${campaign.name}`,
+      );
       writeLine(io, `next: texto campaign preflight ${campaign.id}`);
     }
     return exitCodes.ok;

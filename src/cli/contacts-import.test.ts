@@ -52,6 +52,9 @@ test('contacts import → count, show, consent proof, export, suppress (issue 4 
   assert.equal(summary.rejectsFile, `${csv}.rejects.csv`);
   assert.match(readFileSync(summary.rejectsFile, 'utf8'), /,4,invalid-postal-code\n$/);
 
+  // Read by a person, the summary says which workspace the contacts went into.
+  const again = await run(['contacts', 'import', csv]);
+  assert.match(again.out, /^3 rows into workspace default: 0 imported, 0 updated, 2 unchanged/);
   assert.deepEqual(json(await run(['contacts', 'count', '--json'])), { count: 2 });
   const shown = json(await run(['contacts', 'show', '06 12 34 56 78', '--json']));
   assert.deepEqual(

@@ -73,7 +73,7 @@ export const contactsImport: Command = {
       });
     }
     if (json) writeJson(io, outcome.summary);
-    else printSummary(io, outcome.summary);
+    else printSummary(io, outcome.summary, workspace.name);
     return exitCodes.ok;
   },
 };
@@ -89,11 +89,12 @@ function drawProgress(io: Io) {
   };
 }
 
-function printSummary(io: Io, s: ImportSummary): void {
+/** The summary, naming the workspace: an agency importing for several clients sees where. */
+function printSummary(io: Io, s: ImportSummary, workspace: string): void {
   writeLine(
     io,
-    `${s.rows} rows: ${s.imported} imported, ${s.updated} updated, ${s.unchanged} unchanged, ` +
-      `${s.duplicates} duplicates merged, ${s.rejected} rejected (${s.durationMs} ms)`,
+    `${s.rows} rows into workspace ${workspace}: ${s.imported} imported, ${s.updated} updated, ` +
+      `${s.unchanged} unchanged, ${s.duplicates} duplicates merged, ${s.rejected} rejected (${s.durationMs} ms)`,
   );
   for (const [reason, n] of Object.entries(s.rejectedByReason)) writeLine(io, `  ${reason}: ${n}`);
   if (s.suppressed > 0) writeLine(io, `${s.suppressed} imported numbers stay suppressed (STOP)`);
