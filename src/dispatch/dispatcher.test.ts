@@ -13,6 +13,7 @@ import { describeCampaignStatus } from '../services/dispatch.ts';
 import { listAuditEntries } from '../store/audit-log.ts';
 import { campaignTables } from '../store/campaigns.ts';
 import { openStore, type Store } from '../store/db.ts';
+import { countParkedReceipts, parkReceipts } from '../store/message-parts.ts';
 import { messageTables } from '../store/messages.ts';
 import { migrateStore } from '../store/migrate.ts';
 import { forEachDatabase } from '../store/test-databases.ts';
@@ -413,3 +414,25 @@ test('dispatch: receipts that arrive after the dispatcher stopped are still writ
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+forEachDatabase(
+  'dispatch: receipts parked for days are pruned by a worker’s sweep',
+  async (store) => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    await parkReceipts(store.db, [
+      { gatewayId: 'gw-old', status: 'delivered', errorCode: null, at: daysAgo(4) },
+      { gatewayId: 'gw-new', status: 'delivered', errorCode: null, at: daysAgo(1) },
+    ]);
+    const { smsc, runtime } = await startSmppDispatch(store, { dlrDelayMs: 0 }, 'tps=1000', {
+      clock: clockFrom(tuesdayMorning),
+    });
+    try {
+      // The sweep runs once per aliveMs (1 s in the test kit).
+      const pruned = await waitUntil(async () => (await countParkedReceipts(store.db)) === 1, 5000);
+      assert.ok(pruned, `${await countParkedReceipts(store.db)} parked`);
+    } finally {
+      await runtime.close();
+      await smsc.close();
+    }
+  },
+);

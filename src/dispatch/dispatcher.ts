@@ -13,6 +13,7 @@ import {
   removeWorker,
 } from '../store/dispatch-workers.ts';
 import type { HandOffFacts } from '../store/hand-off-facts.ts';
+import { dropParkedReceipts } from '../store/message-parts.ts';
 import {
   type ClaimedMessage,
   completeFinishedCampaigns,
@@ -100,6 +101,9 @@ function isProcessAlive(pid: number): boolean {
 const maxUncommittedBatches = 16;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const day = 86_400_000;
+/** How long a receipt that matches no part is kept (gateways resend for a day or two at most). */
+export const parkedReceiptDays = 3;
 
 /**
  * The dispatcher (issue 8, architecture "Dispatch: correctness first"): claim due messages in
@@ -167,6 +171,7 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
   setShare(othersAlive + 1);
   let beating = false;
   let beats = 0;
+  let prunedAt = 0;
   const heartbeat = setInterval(() => {
     if (beating) return;
     beating = true;
@@ -178,6 +183,15 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
       await recover();
       await removeDeadWorkers(store.db, wall(60 * aliveMs));
       await completeFinishedCampaigns(store.db, [...touched], iso());
+      // Receipts parked for days will match nothing: pruned once an hour (real time).
+      if (Date.now() - prunedAt >= 3_600_000) {
+        prunedAt = Date.now();
+        // Beside the heartbeat rather than in its way.
+        const before = new Date(Date.now() - parkedReceiptDays * day).toISOString();
+        void dropParkedReceipts(store.db, before).catch((error) =>
+          log(`pruning parked receipts failed: ${String(error)}`),
+        );
+      }
     })()
       .catch((error) => log(`heartbeat failed: ${String(error)}`))
       .finally(() => {

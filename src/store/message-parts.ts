@@ -115,6 +115,16 @@ export async function parkReceipts(
   }
 }
 
+/**
+ * Drops the parked receipts received before `before`: a receipt no message claimed in days is
+ * for no message of ours (another system on the same account, a message of a wiped database).
+ * Kept, they only grew the park and the status's `unmatchedReceipts`. Returns how many.
+ */
+export async function dropParkedReceipts(db: Kysely<Database>, before: string): Promise<number> {
+  const result = await sql`DELETE FROM pending_receipts WHERE received_at < ${before}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** Parked receipts for these gateway ids, removed from the park (the caller applies them). */
 export async function takeParkedReceipts(
   db: Kysely<Database>,
