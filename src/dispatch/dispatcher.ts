@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Recipient } from '../core/rules/recipient.ts';
 import { pauseCampaignBySystem } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
-import {
-  beatWorker,
-  countLiveWorkers,
-  countWorkersBehind,
-  listWorkersOn,
-  registerWorker,
-  removeDeadWorkers,
-  removeWorker,
-} from '../store/dispatch-workers.ts';
 import type { HandOffFacts } from '../store/hand-off-facts.ts';
 import { dropParkedReceipts } from '../store/message-parts.ts';
 import {
@@ -28,6 +18,7 @@ import { type DispatchQueue, storeQueue } from './dispatch-queue.ts';
 import { judgeHandOff } from './judge-hand-off.ts';
 import type { Outcome, OutcomeWriter } from './outcome-writer.ts';
 import { sendMessage } from './send-message.ts';
+import { joinWorkers } from './worker-membership.ts';
 
 export interface DispatcherOptions {
   readonly store: Store;
@@ -86,15 +77,6 @@ export interface Dispatcher {
 /** The window closed while the message waited for its turn: nothing left, re-judged later. */
 function windowClosed(id: number): Outcome {
   return { kind: 'change', from: 'submitting', change: { id, state: 'planned' } };
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Sent batches whose outcomes may wait for their group commit at once. */
@@ -156,60 +138,30 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
     share = options.accountTps / Math.max(1, live);
   };
 
-  // A worker of this host whose process is gone crashed: forget it now rather than after aliveMs.
-  for (const w of await listWorkersOn(store.db, hostname())) {
-    if (!isProcessAlive(w.pid)) await removeWorker(store.db, w.id);
-  }
-  const othersAlive = await countLiveWorkers(store.db, wall(aliveMs));
-  await recover();
-  const registeredAt = wall();
-  await registerWorker(
-    store.db,
-    { id: workerId, host: hostname(), pid: process.pid },
-    registeredAt,
-  );
-  setShare(othersAlive + 1);
-  let beating = false;
-  let beats = 0;
   let prunedAt = 0;
-  const heartbeat = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    beats += 1;
-    (async () => {
-      setShare(await beatWorker(store.db, workerId, wall(), wall(aliveMs)));
-      // The sweeps scan the queue: once per `aliveMs`, which is as soon as a death is known.
-      if (beats % Math.max(1, Math.round(aliveMs / heartbeatMs)) !== 0) return;
-      await recover();
-      await removeDeadWorkers(store.db, wall(60 * aliveMs));
+  const membership = await joinWorkers({
+    store,
+    workerId,
+    heartbeatMs,
+    aliveMs,
+    recover,
+    async sweep() {
       await completeFinishedCampaigns(store.db, [...touched], iso());
-      // Receipts parked for days will match nothing: pruned once an hour (real time).
+      // Receipts parked for days will match nothing: pruned once an hour (real time), beside
+      // the heartbeat rather than in its way.
       if (Date.now() - prunedAt >= 3_600_000) {
         prunedAt = Date.now();
-        // Beside the heartbeat rather than in its way.
         const before = new Date(Date.now() - parkedReceiptDays * day).toISOString();
         void dropParkedReceipts(store.db, before).catch((error) =>
           log(`pruning parked receipts failed: ${String(error)}`),
         );
       }
-    })()
-      .catch((error) => log(`heartbeat failed: ${String(error)}`))
-      .finally(() => {
-        beating = false;
-      });
-  }, heartbeatMs);
-  heartbeat.unref?.();
-  // A joining worker sends only once every live worker has beaten since it registered: each
-  // has then counted it and shrunk its share of the account TPS.
-  const ready = (async () => {
-    if (othersAlive === 0) return;
-    while (
-      !stopping &&
-      (await countWorkersBehind(store.db, workerId, registeredAt, wall(aliveMs))) > 0
-    ) {
-      await sleep(Math.max(10, heartbeatMs / 4));
-    }
-  })();
+    },
+    onLiveWorkers: setShare,
+    isStopping: () => stopping,
+    log,
+  });
+  const { ready } = membership;
 
   // SQLite has one writer: a claim or `submitting` issued while the writer thread commits would
   // wait for the lock in better-sqlite3's busy handler, which sleeps with the event loop blocked
@@ -417,13 +369,12 @@ export async function createDispatcher(options: DispatcherOptions): Promise<Disp
         stopping = true;
         await Promise.all(sending);
         await Promise.all(writes);
-        clearInterval(heartbeat);
-        while (beating) await sleep(10);
+        await membership.stopBeating();
         // The writer stays open: its owner (the runtime) closes it after the transport, so
         // the receipts that arrive until then are written, not refused by a closed writer.
         await releaseClaimed(store.db, workerId, iso());
         await completeFinishedCampaigns(store.db, [...touched], iso());
-        await removeWorker(store.db, workerId);
+        await membership.remove();
       })();
       return stopped;
     },
