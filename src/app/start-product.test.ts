@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
+import { shownTransport } from '../services/transport-view.ts';
 import { createWorkspace } from '../services/workspaces.ts';
 import { openStore } from '../store/db.ts';
 import { migrateStore } from '../store/migrate.ts';
 import { describeStartFailure } from './describe-start-failure.ts';
-import { shownTransport, startProduct } from './start-product.ts';
+import { startProduct } from './start-product.ts';
 
 /**
  * `startProduct` on port 0 (what `npm start` and the UI's browser tests run): migrate, seed

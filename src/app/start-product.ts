@@ -143,5 +143,3 @@ const uiPolicy = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export { shownTransport };

@@ -25,6 +25,7 @@ import {
   findActiveSuppression,
   insertSuppression,
   liftSuppression,
+  type Suppression,
 } from '../store/suppressions.ts';
 import { requireNumber } from './suppression.ts';
 
@@ -128,19 +129,24 @@ export async function recordOptOut(
   store: Store,
   workspaceId: string,
   number: string,
-  context: { origin: string; now: Date; reason?: 'stop' | 'spam_report' | 'manual' },
-): Promise<{ state: ConsentState }> {
+  context: {
+    origin: string;
+    now: Date;
+    reason?: 'stop' | 'spam_report' | 'manual';
+    note?: string | null | undefined;
+  },
+): Promise<{ state: ConsentState; suppression: Suppression; added: boolean }> {
   const phone = requireNumber(number);
   const withdrawal = firstPartyEvent({ kind: 'withdrawn', collectedAt: context.now.toISOString() });
   return store.db.transaction().execute(async (trx) => {
     const recorded = await recordWithin(trx, workspaceId, phone, withdrawal, context);
-    await insertSuppression(
+    const suppressed = await insertSuppression(
       trx,
       workspaceId,
-      { phone, reason: context.reason ?? 'stop', origin: context.origin },
+      { phone, reason: context.reason ?? 'stop', origin: context.origin, note: context.note },
       context.now,
     );
-    return { state: recorded.state };
+    return { state: recorded.state, ...suppressed };
   });
 }
 

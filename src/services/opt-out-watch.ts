@@ -9,16 +9,7 @@ import { hasAuditEntry } from '../store/audit-log.ts';
 import { findCampaign, pauseCampaignBySystem } from '../store/campaigns.ts';
 import type { Store } from '../store/db.ts';
 import { countCampaignOptOuts } from '../store/inbound-messages.ts';
-import { countMessagesByState, type MessageState } from '../store/messages.ts';
-
-/** Messages that reached the gateway: what an opt-out rate is taken over. */
-const sentStates: readonly MessageState[] = [
-  'submitted',
-  'delivered',
-  'undeliverable',
-  'expired',
-  'unknown',
-];
+import { countMessagesByState, handedOverStates } from '../store/messages.ts';
 
 /** The audit action of an automatic pause; one per campaign (see `createOptOutWatch`). */
 export const optOutPauseAction = 'campaign.paused_for_opt_outs';
@@ -33,7 +24,8 @@ export async function tallyOptOuts(
     countCampaignOptOuts(store.db, workspaceId, campaignId),
     countMessagesByState(store.db, workspaceId, campaignId),
   ]);
-  return { optOuts, sent: sentStates.reduce((n, s) => n + (states[s] ?? 0), 0) };
+  // Taken over the messages that reached the gateway.
+  return { optOuts, sent: handedOverStates.reduce((n, s) => n + (states[s] ?? 0), 0) };
 }
 
 /** The guard the configuration asks for (TEXTO_OPT_OUT_PAUSE_PERCENT). */

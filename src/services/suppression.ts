@@ -1,4 +1,3 @@
-import { firstPartyEvent } from '../core/consent/consent-event.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { parseNumber } from '../core/phone/parse-number.ts';
 import { findContactByPhone } from '../store/contacts.ts';
@@ -11,7 +10,7 @@ import {
   type Suppression,
   type SuppressionReason,
 } from '../store/suppressions.ts';
-import { recordConsentEvent } from './consent.ts';
+import { recordOptOut } from './consent.ts';
 import { passObjectionOn } from './objections.ts';
 
 export type { Suppression, SuppressionReason };
@@ -44,23 +43,21 @@ export async function suppressNumber(
     );
   }
   const phone = requireNumber(number);
-  const result = await insertSuppression(store.db, workspaceId, { ...input, phone }, now);
-  // An objection (not a manual or invalid-number entry) is passed along the lists (LIST-04),
-  // and a contact's ledger records it: entered by hand or received by SMS, a STOP is the same
-  // withdrawal (the consent proof and the export said "granted" after one entered here).
-  if (input.reason === 'stop' || input.reason === 'spam_report') {
-    await passObjectionOn(store.db, workspaceId, phone, now);
-    if (await findContactByPhone(store.db, workspaceId, phone)) {
-      await recordConsentEvent(
-        store,
-        workspaceId,
-        phone,
-        firstPartyEvent({ kind: 'withdrawn', collectedAt: now.toISOString() }),
-        { origin: input.origin, now },
-      );
-    }
-  }
-  return result;
+  const objection = input.reason === 'stop' || input.reason === 'spam_report';
+  // Entered by hand or received by SMS, a contact's STOP is the same withdrawal, recorded with
+  // its suppression (the consent proof and the export said "granted" after one entered here).
+  const result =
+    objection && (await findContactByPhone(store.db, workspaceId, phone))
+      ? await recordOptOut(store, workspaceId, phone, {
+          origin: input.origin,
+          now,
+          reason: input.reason as 'stop' | 'spam_report',
+          note: input.note,
+        })
+      : await insertSuppression(store.db, workspaceId, { ...input, phone }, now);
+  // An objection (not a manual or invalid-number entry) is passed along the lists (LIST-04).
+  if (objection) await passObjectionOn(store.db, workspaceId, phone, now);
+  return { added: result.added, suppression: result.suppression };
 }
 
 /**

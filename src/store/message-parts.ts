@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { handedOverStates } from './messages.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -176,7 +177,7 @@ export async function countDeliveryStatuses(
         THEN state ELSE 'awaiting_receipt' END) AS status, COUNT(*) AS n
     FROM messages
     WHERE workspace_id = ${workspaceId} AND campaign_id = ${campaignId}
-      AND state IN ('submitted', 'delivered', 'undeliverable', 'expired', 'unknown')
+      AND state IN (${sql.join(handedOverStates)})
     GROUP BY 1`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.status, Number(r.n)]));
 }

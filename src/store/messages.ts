@@ -18,6 +18,15 @@ export const messageStates = [
 ] as const;
 export type MessageState = (typeof messageStates)[number];
 
+/** Handed to the gateway, whatever its receipt said since (a failed send never left). */
+export const handedOverStates: readonly MessageState[] = [
+  'submitted',
+  'delivered',
+  'undeliverable',
+  'expired',
+  'unknown',
+];
+
 /**
  * The messages table (migration 0006-campaigns): the dispatcher's queue. The text is rendered
  * at plan time. `phone` is E.164; `masked` = 1 for a rented contact or a seed, whose number
