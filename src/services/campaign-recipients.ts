@@ -2,7 +2,7 @@ import type { AudienceNode } from '../core/audience/audience-node.ts';
 import { parseAudienceFilter } from '../core/audience/parse-audience-filter.ts';
 import { resolveAudienceRefs } from '../core/audience/resolve-audience-refs.ts';
 import { DomainError } from '../core/domain-error.ts';
-import { formatListSource } from '../core/marketplace/format-list-source.ts';
+import { formatListSource, listIdOfSource } from '../core/marketplace/format-list-source.ts';
 import type { PreflightRecipient } from '../core/preflight/preflight-recipient.ts';
 import { listAudiences } from '../store/audiences.ts';
 import {
@@ -180,9 +180,7 @@ function basisOf(k: number): string | null {
 
 /** A list id from a list_id, or from a purchased copy's source 'list:<id>@<version>'. */
 function listOf(ref: string | null): string | null {
-  if (ref === null || !ref.startsWith('list:')) return ref;
-  const at = ref.lastIndexOf('@');
-  return at > 5 ? ref.slice(5, at) : ref.slice(5);
+  return ref?.startsWith('list:') ? listIdOfSource(ref) : ref;
 }
 
 function parseCustom(text: string): Record<string, unknown> {

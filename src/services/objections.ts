@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
+import { listIdOfSource } from '../core/marketplace/format-list-source.ts';
 import { findContactByPhone } from '../store/contacts.ts';
 import { findList, listLists } from '../store/lists.ts';
 import { insertMarketAlert } from '../store/market-alerts.ts';
 import { marketTables } from '../store/market-tables.ts';
 import type { Database } from '../store/schema.ts';
 import { insertSuppression } from '../store/suppressions.ts';
-
-/** The list a bought copy came from: its source is 'list:<id>@<version>'. */
-const listOfSource = (source: string | null) => /^list:([^@]+)@/.exec(source ?? '')?.[1] ?? null;
 
 /**
  * LIST-04: "the objection may be made to the partner or to the original collector, who must
@@ -28,7 +26,8 @@ export async function passObjectionOn(
 ): Promise<{ owner: string | null; buyers: number }> {
   let owner: string | null = null;
   const copy = await findContactByPhone(db, workspaceId, phone);
-  const listId = listOfSource(copy?.source ?? null);
+  // The list a bought copy came from, by its source.
+  const listId = listIdOfSource(copy?.source ?? null);
   const list = listId ? await findList(db, listId) : undefined;
   if (list && list.workspaceId !== workspaceId) {
     owner = list.workspaceId;
@@ -78,7 +77,7 @@ async function suppressForBuyers(
   for (const buyer of new Set(purchases.map((p) => p.workspace_id))) {
     if (buyer === except || buyer === owner) continue;
     const copy = await findContactByPhone(db, buyer, phone);
-    const listId = listOfSource(copy?.source ?? null);
+    const listId = listIdOfSource(copy?.source ?? null);
     if (!listId || !purchases.some((p) => p.workspace_id === buyer && p.list_id === listId)) {
       continue;
     }

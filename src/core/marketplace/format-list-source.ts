@@ -7,3 +7,11 @@ export function formatListSource(listId: string, version: number): string {
 export function listSourcePrefix(listId: string): string {
   return `list:${listId}@`;
 }
+
+/** The list id in a contact's `source` ('list:<id>@<version>'), or null for another source. */
+export function listIdOfSource(source: string | null): string | null {
+  if (source === null || !source.startsWith('list:')) return null;
+  const at = source.lastIndexOf('@');
+  const id = at > 5 ? source.slice(5, at) : source.slice(5);
+  return id === '' ? null : id;
+}

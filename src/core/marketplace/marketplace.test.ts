@@ -4,7 +4,7 @@ import type { ConsentEventInput } from '../consent/consent-event.ts';
 import { checkLicenceUse } from './check-licence-use.ts';
 import { checkListConsent } from './check-list-consent.ts';
 import { checkPartnerNaming, normaliseLegalName } from './check-partner-naming.ts';
-import { formatListSource, listSourcePrefix } from './format-list-source.ts';
+import { formatListSource, listIdOfSource, listSourcePrefix } from './format-list-source.ts';
 import { hashPhone } from './hash-phone.ts';
 import { judgeSeedDelivery } from './judge-seed-delivery.ts';
 import { parseEuroAmount } from './parse-euro-amount.ts';
@@ -185,4 +185,8 @@ test('parseEuroAmount and list sources', () => {
   assert.equal(formatListSource('lst_1', 2), 'list:lst_1@2');
   assert.ok(formatListSource('lst_1', 2).startsWith(listSourcePrefix('lst_1')));
   assert.ok(!formatListSource('lst_10', 1).startsWith(listSourcePrefix('lst_1')));
+  // Read back: the list id of a copy's source, nothing for another source.
+  assert.equal(listIdOfSource(formatListSource('lst_1', 2)), 'lst_1');
+  assert.equal(listIdOfSource('first_party'), null);
+  assert.equal(listIdOfSource(null), null);
 });
